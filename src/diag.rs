@@ -1,0 +1,189 @@
+//! Diagnostics: every problem found in the input, located at `path:line:column`.
+//!
+//! Stages collect diagnostics instead of stopping at the first one, so that a user fixes all
+//! of a doc's problems in one pass.
+
+use std::fmt;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::source::{SourceFile, Span};
+
+/// One problem in one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file as the user named it.
+    pub path: String,
+    /// Where in the file, if the problem has a place (a missing file has none).
+    pub location: Option<Location>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+/// The place a diagnostic points at, with the source line for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The whole source line.
+    pub source_line: String,
+    /// The byte range to underline within `source_line`.
+    pub underline: std::ops::Range<usize>,
+}
+
+impl Diagnostic {
+    /// A problem at `span` in `file`.
+    pub fn at(file: &SourceFile, span: Span, message: impl Into<String>) -> Self {
+        let line_span = file.line_span(span.start);
+        let start = span.start.clamp(line_span.start, line_span.end) - line_span.start;
+        let end = span.end.clamp(line_span.start, line_span.end) - line_span.start;
+        let lc = file.line_col(span.start);
+        Diagnostic {
+            path: file.display_path.clone(),
+            location: Some(Location {
+                line: lc.line,
+                column: lc.column,
+                source_line: file.slice(line_span).to_string(),
+                underline: start..end.max(start),
+            }),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A problem with a whole file.
+    pub fn file(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.into(), location: None, message: message.into(), help: None }
+    }
+
+    /// Adds advice on how to fix the problem.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some(loc) = &self.location else {
+            write!(f, "{}: {}", self.path, self.message)?;
+            if let Some(help) = &self.help {
+                write!(f, "\n  help: {help}")?;
+            }
+            return Ok(());
+        };
+        writeln!(f, "{}:{}:{}: {}", self.path, loc.line, loc.column, self.message)?;
+        let line = sanitize_for_terminal(&loc.source_line);
+        let underline = loc.underline.start.min(line.len())..loc.underline.end.min(line.len());
+        let mut group = Group::with_level(Level::ERROR).element(
+            Snippet::source(line.as_str())
+                .line_start(loc.line)
+                .annotation(AnnotationKind::Primary.span(underline)),
+        );
+        if let Some(help) = &self.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        write!(f, "{}", Renderer::plain().render(&[group]))
+    }
+}
+
+/// Control characters in a doc must not reach the user's terminal as escape sequences.
+fn sanitize_for_terminal(line: &str) -> String {
+    line.chars().map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c }).collect()
+}
+
+/// Everything that can make mdschema fail.
+#[derive(Debug)]
+pub enum Error {
+    /// The docs or the config have problems; all of them are listed.
+    Input(Vec<Diagnostic>),
+    /// Reading or writing a file failed.
+    Io {
+        /// The file or folder involved.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A template failed to render or produced code that does not parse.
+    Template(String),
+    /// A required setting is missing (for example no output folder and no `OUT_DIR`).
+    Setup(String),
+}
+
+impl Error {
+    pub(crate) fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
+        Error::Io { path: path.as_ref().display().to_string(), source }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Input(diagnostics) => {
+                for (i, diagnostic) in diagnostics.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    writeln!(f, "{diagnostic}")?;
+                }
+                let count = diagnostics.len();
+                write!(f, "{count} error{} in the input", if count == 1 { "" } else { "s" })
+            }
+            Error::Io { path, source } => write!(f, "{path}: {source}"),
+            Error::Template(message) => write!(f, "template error: {message}"),
+            Error::Setup(message) => write!(f, "{message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Collects diagnostics across a stage.
+#[derive(Debug, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Records one problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// `Ok(value)` when nothing was recorded, else every recorded problem.
+    pub fn into_result<T>(self, value: T) -> Result<T, Error> {
+        if self.0.is_empty() { Ok(value) } else { Err(Error::Input(self.0)) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_file_line_column_and_shows_the_line() {
+        let file = SourceFile::new("x.md", "schemas/x.md", "# T\n| `a` | *Strin* |\n".to_string());
+        let d = Diagnostic::at(&file, Span::new(12, 19), "unknown type `Strin`").with_help("use String");
+        let shown = d.to_string();
+        assert!(shown.starts_with("schemas/x.md:2:9: unknown type `Strin`\n"), "{shown}");
+        assert!(shown.contains("| `a` | *Strin* |"), "{shown}");
+        assert!(shown.contains("^^^^^^^"), "{shown}");
+        assert!(shown.contains("help: use String"), "{shown}");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let file = SourceFile::new("x.md", "x.md", "# T\x1b[31m\n".to_string());
+        let shown = Diagnostic::at(&file, Span::new(0, 3), "bad").to_string();
+        assert!(!shown.contains('\x1b'), "{shown:?}");
+    }
+}

@@ -1,0 +1,234 @@
+//! Doc text: turns a doc's description or example into doc-comment lines that rustdoc and
+//! clippy accept and that cannot become code.
+//!
+//! A doc comment is markdown, and markdown in a doc comment can run: a fenced or indented
+//! code block is a doctest. So fences and indentation are neutralised, HTML-looking text is
+//! escaped (`<token>`), bare URLs become autolinks, and examples go into code spans or
+//! `text` blocks. The lines are later printed as string literals, never spliced as code.
+
+/// Doc-comment lines for a description; paragraphs are separated by empty lines.
+pub fn description(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in split_breaks(text) {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(escape_line(&paragraph));
+    }
+    lines
+}
+
+/// Doc-comment lines for an example value, as a code span or a `text` block.
+pub fn example(text: &str) -> Vec<String> {
+    let value = BREAK_TAGS.iter().fold(unescape_cell(text), |v, tag| v.replace(tag, "\n"));
+    let lines: Vec<String> = value
+        .lines()
+        .map(|l| l.trim_end().chars().map(|c| if c.is_control() { ' ' } else { c }).collect())
+        .collect();
+    if lines.len() <= 1 {
+        let value = lines.first().map_or("", |l| l.trim());
+        return vec![format!("Example: {}", code_span(value))];
+    }
+    let fence = "`".repeat(longest_run(&value, '`').max(2) + 1);
+    let mut out = vec!["Example:".to_string(), String::new(), format!("{fence}text")];
+    out.extend(lines);
+    out.push(fence);
+    out
+}
+
+const BREAK_TAGS: [&str; 6] = ["<br/>", "<br />", "<br>", "<BR/>", "<BR />", "<BR>"];
+
+/// Splits on `<br/>` tags and newlines into trimmed, non-empty paragraphs.
+fn split_breaks(text: &str) -> Vec<String> {
+    let text = BREAK_TAGS.iter().fold(text.to_string(), |t, tag| t.replace(tag, "\n"));
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
+/// Escapes one paragraph line so that rustdoc renders it as text.
+fn escape_line(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut i = 0;
+    if matches!(chars.first(), Some('#' | '>' | '-' | '+' | '=' | '|' | '~')) || starts_ordered_list(line) {
+        out.push('\\');
+    }
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '`' => {
+                let run = run_length(&chars, i, '`');
+                match find_closing_run(&chars, i + run, run) {
+                    Some(close) => {
+                        out.extend(&chars[i..close + run]);
+                        i = close + run;
+                    }
+                    None => {
+                        for _ in 0..run {
+                            out.push_str("\\`");
+                        }
+                        i += run;
+                    }
+                }
+                continue;
+            }
+            '[' => {
+                if let Some(end) = link_end(&chars, i) {
+                    out.extend(&chars[i..end]);
+                    i = end;
+                    continue;
+                }
+                out.push_str("\\[");
+            }
+            ']' => out.push_str("\\]"),
+            '<' => out.push_str("\\<"),
+            '>' => out.push_str("\\>"),
+            '\\' if i + 1 == chars.len() => out.push_str("\\\\"),
+            'h' if starts_url(&chars[i..]) && !after_link_open(&chars, i) => {
+                let end = (i..chars.len()).find(|&j| chars[j].is_whitespace() || matches!(chars[j], '<' | '>' | '"' | '`')).unwrap_or(chars.len());
+                let end = trim_url_punctuation(&chars, i, end);
+                out.push('<');
+                out.extend(&chars[i..end]);
+                out.push('>');
+                i = end;
+                continue;
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+fn starts_ordered_list(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && matches!(line[digits..].chars().next(), Some('.' | ')'))
+}
+
+fn run_length(chars: &[char], at: usize, c: char) -> usize {
+    chars[at..].iter().take_while(|&&x| x == c).count()
+}
+
+fn longest_run(text: &str, c: char) -> usize {
+    text.split(|x| x != c).map(str::len).max().unwrap_or(0)
+}
+
+fn find_closing_run(chars: &[char], from: usize, run: usize) -> Option<usize> {
+    let mut i = from;
+    while i < chars.len() {
+        if chars[i] == '`' {
+            let len = run_length(chars, i, '`');
+            if len == run {
+                return Some(i);
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// The end of an inline link `[text](destination)` starting at `at`, when the destination
+/// is a URL or path rustdoc will not mistake for an item path.
+fn link_end(chars: &[char], at: usize) -> Option<usize> {
+    let close = (at + 1..chars.len()).find(|&j| chars[j] == ']')?;
+    if chars[at + 1..close].iter().any(|&c| matches!(c, '[' | '<' | '>' | '`')) || chars.get(close + 1) != Some(&'(') {
+        return None;
+    }
+    let end = (close + 2..chars.len()).find(|&j| chars[j] == ')')?;
+    let destination: String = chars[close + 2..end].iter().collect();
+    let safe = !destination.is_empty()
+        && !destination.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | '`'))
+        && (destination.contains("://") || destination.starts_with(['#', '/']) || destination.contains('/'));
+    safe.then_some(end + 1)
+}
+
+fn starts_url(chars: &[char]) -> bool {
+    let head: String = chars.iter().take(8).collect();
+    head.starts_with("http://") || head.starts_with("https://")
+}
+
+fn after_link_open(chars: &[char], at: usize) -> bool {
+    at >= 2 && chars[at - 1] == '(' && chars[at - 2] == ']'
+}
+
+fn trim_url_punctuation(chars: &[char], start: usize, mut end: usize) -> usize {
+    while end > start && matches!(chars[end - 1], '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\'') {
+        end -= 1;
+    }
+    end
+}
+
+/// A code span holding `value` verbatim, whatever backticks it contains.
+pub fn code_span(value: &str) -> String {
+    if value.is_empty() {
+        return "(empty)".to_string();
+    }
+    let fence = "`".repeat(longest_run(value, '`') + 1);
+    let pad = if value.starts_with('`') || value.ends_with('`') { " " } else { "" };
+    let value: String = value.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    format!("{fence}{pad}{value}{pad}{fence}")
+}
+
+/// `\|` → `|` in a cell's text.
+fn unescape_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Access token", &["Access token"]),
+            ("a<br/>b<br /><br />c", &["a", "", "b", "", "c"]),
+            ("Bearer <token> here", &["Bearer \\<token\\> here"]),
+            ("see `a<b>` and `unclosed", &["see `a<b>` and \\`unclosed"]),
+            ("[Connection state flow](#section/Connection-state)", &["[Connection state flow](#section/Connection-state)"]),
+            ("[docs](https://x.io/a) ok", &["[docs](https://x.io/a) ok"]),
+            ("use line_items[].tax_type", &["use line_items\\[\\].tax_type"]),
+            ("[Foo](Foo) intra", &["\\[Foo\\](Foo) intra"]),
+            ("visit https://x.io/a.", &["visit <https://x.io/a>."]),
+            ("```rust", &["\\`\\`\\`rust"]),
+            ("    indented code", &["indented code"]),
+            ("# Heading", &["\\# Heading"]),
+            ("1. item", &["\\1. item"]),
+            ("- item<br/>lazy", &["\\- item", "", "lazy"]),
+            ("ends in \\", &["ends in \\\\"]),
+            ("tab\tand\u{1b}esc", &["tab and esc"]),
+            ("*/ \"]#[x] */", &["*/ \"\\]#\\[x\\] */"]),
+        ];
+        for (text, lines) in cases {
+            assert_eq!(description(text), *lines, "{text}");
+        }
+    }
+
+    #[test]
+    fn examples() {
+        let cases: &[(&str, &[&str])] = &[
+            ("3600", &["Example: `3600`"]),
+            ("a`b", &["Example: ``a`b``"]),
+            ("`x`", &["Example: `` `x` ``"]),
+            ("Bearer <token>", &["Example: `Bearer <token>`"]),
+            ("a\\|b", &["Example: `a|b`"]),
+            ("{<br/>\"a\": 1<br/>}", &["Example:", "", "```text", "{", "\"a\": 1", "}", "```"]),
+        ];
+        for (text, lines) in cases {
+            assert_eq!(example(text), *lines, "{text}");
+        }
+    }
+}

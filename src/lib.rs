@@ -1,0 +1,193 @@
+//! mdschema reads the markdown model docs that SDK generators publish and generates Rust
+//! serde models from them.
+//!
+//! The pipeline, one module per stage:
+//! [`load`] (files) → [`markdown`] (doc tables with spans) → [`dialect`] (Type column) →
+//! [`lower`] (IR [`ir::Schema`]) → [`resolve`] (links, cycles) → [`view`] (Rust view model)
+//! → [`render`] (templates, formatting) → [`output`] (files on disk).
+//!
+//! # Example
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), mdschema::Error> {
+//!     mdschema::Config::new()
+//!         .schemas_dir("schemas")
+//!         .out_dir("src/generated")
+//!         .generate()?;
+//!     Ok(())
+//! }
+//! ```
+
+pub mod config;
+pub mod dialect;
+pub mod diag;
+pub mod docs;
+pub mod ident;
+pub mod ir;
+pub mod load;
+pub mod lower;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod resolve;
+pub mod source;
+pub mod view;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use diag::{Diagnostic, Error};
+pub use output::Changes;
+pub use render::RenderedFile;
+
+use config::FileConfig;
+use source::SourceFile;
+
+/// How to run mdschema: where the docs are, where the code goes. Shaped like
+/// `prost_build::Config`.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    schemas_dir: Option<PathBuf>,
+    out_dir: Option<PathBuf>,
+    config_file: Option<PathBuf>,
+    templates_dir: Option<PathBuf>,
+}
+
+/// The schema read from the docs, with everything worth telling the user.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The resolved IR.
+    pub schema: ir::Schema,
+    /// How many docs were read.
+    pub docs: usize,
+    /// Problems that did not stop generation.
+    pub warnings: Vec<Diagnostic>,
+    /// Every file and folder read, for `rerun-if-changed`.
+    pub inputs: Vec<PathBuf>,
+}
+
+/// What `generate` or `check` did.
+#[derive(Debug)]
+pub struct Report {
+    /// Models generated.
+    pub models: usize,
+    /// Docs read.
+    pub docs: usize,
+    /// Files written, unchanged and removed (or that would be, for `check`).
+    pub changes: Changes,
+    /// Problems that did not stop generation.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Config {
+    /// A config with the defaults: docs in `schemas`, output in `$OUT_DIR`.
+    pub fn new() -> Self {
+        Config::default()
+    }
+
+    /// The folder holding the docs (default `schemas`).
+    pub fn schemas_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.schemas_dir = Some(dir.into());
+        self
+    }
+
+    /// The folder the models are written to (default `$OUT_DIR`).
+    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// The config file (default `mdschema.toml` in the schemas folder, if present).
+    pub fn config_file(&mut self, file: impl Into<PathBuf>) -> &mut Self {
+        self.config_file = Some(file.into());
+        self
+    }
+
+    /// A folder of templates replacing built-in ones of the same name.
+    pub fn templates_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.templates_dir = Some(dir.into());
+        self
+    }
+
+    fn schemas(&self) -> &Path {
+        self.schemas_dir.as_deref().unwrap_or(Path::new("schemas"))
+    }
+
+    fn resolved_out_dir(&self) -> Result<PathBuf, Error> {
+        match &self.out_dir {
+            Some(dir) => Ok(dir.clone()),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| {
+                Error::Setup("no output folder: call `out_dir(..)` or run from a build script, where OUT_DIR is set".into())
+            }),
+        }
+    }
+
+    fn file_config(&self) -> Result<(FileConfig, Option<PathBuf>), Error> {
+        let path = match &self.config_file {
+            Some(path) => path.clone(),
+            None => {
+                let path = self.schemas().join(config::FILE_NAME);
+                if !path.is_file() {
+                    return Ok((FileConfig::default(), None));
+                }
+                path
+            }
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let file = SourceFile::new(config::FILE_NAME, path.display().to_string(), text);
+        Ok((FileConfig::parse(&file)?, Some(path)))
+    }
+
+    /// Reads the docs into the resolved IR. Every problem in every doc is reported at once.
+    pub fn load(&self) -> Result<Loaded, Error> {
+        let (file_config, config_path) = self.file_config()?;
+        let found = load::read_docs(self.schemas())?;
+        let mut warnings = found.warnings;
+        let mut errors = Vec::new();
+        let mut models = Vec::new();
+        for doc in &found.docs {
+            let lowered = lower::lower(doc, &file_config);
+            warnings.extend(lowered.warnings);
+            match lowered.model {
+                Ok(model) => models.push(model),
+                Err(diagnostics) => errors.extend(diagnostics),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Error::Input(errors));
+        }
+        let files: HashMap<String, SourceFile> = found.docs.iter().map(|d| (d.rel_path.clone(), d.clone())).collect();
+        let schema = resolve::resolve(models, &files).map_err(Error::Input)?;
+        let mut inputs: Vec<PathBuf> = found.folders;
+        inputs.extend(found.docs.iter().map(|d| PathBuf::from(&d.display_path)));
+        inputs.extend(config_path);
+        Ok(Loaded { schema, docs: found.docs.len(), warnings, inputs })
+    }
+
+    /// Renders every file in memory, without touching the output folder.
+    pub fn render(&self, schema: &ir::Schema) -> Result<Vec<RenderedFile>, Error> {
+        let templates = render::Templates::load(self.templates_dir.as_deref())?;
+        view::build(schema).iter().map(|file| templates.render(file)).collect()
+    }
+
+    /// Generates the models into the output folder, writing only files that changed and
+    /// removing files it wrote earlier whose doc is gone. On any error nothing is written.
+    pub fn generate(&self) -> Result<Report, Error> {
+        self.run(false)
+    }
+
+    /// Like [`generate`](Self::generate) but writes nothing; the report's changes say what
+    /// would change, with a unified diff.
+    pub fn check(&self) -> Result<Report, Error> {
+        self.run(true)
+    }
+
+    fn run(&self, dry_run: bool) -> Result<Report, Error> {
+        let out_dir = self.resolved_out_dir()?;
+        let loaded = self.load()?;
+        let files = self.render(&loaded.schema)?;
+        let changes = output::sync(&out_dir, &files, dry_run)?;
+        Ok(Report { models: loaded.schema.models.len(), docs: loaded.docs, changes, warnings: loaded.warnings })
+    }
+}

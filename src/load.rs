@@ -1,0 +1,92 @@
+//! Reading the schemas folder: finds the docs (`*.md`, sorted, symlinks skipped) and reads
+//! them as UTF-8. Nothing outside the folder is opened.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Error};
+use crate::source::SourceFile;
+
+/// Docs larger than this are refused rather than read.
+pub const MAX_DOC_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What was found in the schemas folder.
+pub struct Found {
+    /// The docs, sorted by relative path.
+    pub docs: Vec<SourceFile>,
+    /// Every folder walked, for `rerun-if-changed`.
+    pub folders: Vec<PathBuf>,
+    /// Entries that were skipped, with why.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads every doc under `root`.
+pub fn read_docs(root: &Path) -> Result<Found, Error> {
+    let meta = std::fs::metadata(root).map_err(|e| {
+        Error::Setup(format!("the schemas folder {} cannot be read: {e}", root.display()))
+    })?;
+    if !meta.is_dir() {
+        return Err(Error::Setup(format!("the schemas folder {} is not a folder", root.display())));
+    }
+    let mut found = Found { docs: Vec::new(), folders: Vec::new(), warnings: Vec::new() };
+    let mut errors = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        found.folders.push(dir.clone());
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(|e| Error::io(&dir, e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| Error::io(&dir, e))?;
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
+            let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+                found.warnings.push(Diagnostic::file(path.display().to_string(), "skipped: the name is not UTF-8"));
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            if file_type.is_symlink() {
+                if name.ends_with(".md") || path.is_dir() {
+                    found.warnings.push(Diagnostic::file(path.display().to_string(), "skipped: symbolic links are not followed, so that docs stay inside the schemas folder"));
+                }
+            } else if file_type.is_dir() {
+                pending.push(path);
+            } else if name.ends_with(".md") {
+                match read_doc(root, &path) {
+                    Ok(doc) => found.docs.push(doc),
+                    Err(diagnostic) => errors.push(diagnostic),
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Input(errors));
+    }
+    found.docs.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    found.folders.sort();
+    Ok(found)
+}
+
+fn read_doc(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let display = path.display().to_string();
+    let rel_path = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/");
+    let size = std::fs::metadata(path).map_err(|e| Diagnostic::file(&display, e.to_string()))?.len();
+    if size > MAX_DOC_BYTES {
+        return Err(Diagnostic::file(&display, format!("the doc is {size} bytes; docs over {MAX_DOC_BYTES} bytes are refused"))
+            .with_help("split the doc, or check that this file is really a model doc"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::file(&display, e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::file(&display, format!("the doc is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+            .with_help("save the doc as UTF-8")
+    })?;
+    Ok(SourceFile::new(rel_path, display, text))
+}

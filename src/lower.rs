@@ -1,0 +1,319 @@
+//! Doc tables → IR: gives meaning to one doc's title, description and tables, using the
+//! dialect for the Type column. Links stay as written; `resolve` connects them.
+
+use crate::config::FileConfig;
+use crate::dialect::{self, Wrapper};
+use crate::diag::Diagnostic;
+use crate::ir::{EnumValue, Field, Model, ModelKind};
+use crate::markdown::{self, DocTables, Row, Section, Table, Text};
+use crate::source::{SourceFile, Span};
+
+/// A model, or every problem found in its doc; warnings either way.
+pub struct Lowered {
+    /// The model, when the doc had no errors.
+    pub model: Result<Model, Vec<Diagnostic>>,
+    /// Things worth telling the user that do not stop generation.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads one doc into a model.
+pub fn lower(file: &SourceFile, config: &FileConfig) -> Lowered {
+    let doc = markdown::parse(&file.text);
+    let mut cx = Cx { file, config, errors: Vec::new(), warnings: Vec::new() };
+    let model = cx.model(&doc);
+    let model = match model {
+        Some(model) if cx.errors.is_empty() => Ok(model),
+        _ => Err(cx.errors),
+    };
+    Lowered { model, warnings: cx.warnings }
+}
+
+struct Cx<'a> {
+    file: &'a SourceFile,
+    config: &'a FileConfig,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Cx<'_> {
+    fn error(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) {
+        self.errors.push(Diagnostic::at(self.file, span, message).with_help(help));
+    }
+
+    fn model(&mut self, doc: &DocTables) -> Option<Model> {
+        let Some(title) = &doc.title else {
+            self.error(Span::new(0, 0), "the doc has no `# Title` heading", "start the doc with `# ModelName`");
+            return None;
+        };
+        let (title_text, deprecated) = strip_strikethrough(&title.text);
+        if title_text.trim().is_empty() {
+            self.error(title.span, "the title is empty", "write the model's name after `#`");
+            return None;
+        }
+        let kind = self.kind(doc, title.span)?;
+        let id = self.file.rel_path.strip_suffix(".md").unwrap_or(&self.file.rel_path).to_string();
+        let mut folders: Vec<String> = id.split('/').map(str::to_string).collect();
+        folders.pop();
+        let description = doc.description.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n\n");
+        Some(Model {
+            id,
+            source: self.file.rel_path.clone(),
+            folders,
+            title: title_text.trim().to_string(),
+            title_span: title.span,
+            deprecated,
+            description: (!description.is_empty()).then_some(description),
+            kind,
+        })
+    }
+
+    fn kind(&mut self, doc: &DocTables, title_span: Span) -> Option<ModelKind> {
+        let fields = doc.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Fields"));
+        let values = doc.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Values"));
+        match (fields, values) {
+            (Some(_), Some(values)) => {
+                self.error(values.heading.span, "a doc has either `## Fields` or `## Values`, not both", "split the object and the enum into two docs");
+                None
+            }
+            (Some(section), None) => {
+                let table = self.first_table(section)?;
+                Some(ModelKind::Object { fields: self.fields(table)? })
+            }
+            (None, Some(section)) => {
+                let table = self.first_table(section)?;
+                Some(ModelKind::Enum { values: self.values(table)?, open: true })
+            }
+            (None, None) => {
+                self.warnings.push(
+                    Diagnostic::at(self.file, title_span, "the doc has no `## Fields` or `## Values` table; its type accepts any JSON")
+                        .with_help("Java docs of unions list no members; describe the shape in another dialect's doc or accept `serde_json::Value`"),
+                );
+                Some(ModelKind::Opaque)
+            }
+        }
+    }
+
+    fn first_table<'t>(&mut self, section: &'t Section) -> Option<&'t Table> {
+        let table = section.tables.first();
+        if table.is_none() {
+            self.error(section.heading.span, format!("`## {}` has no table", section.heading.text), "add the table under the heading, or remove the heading");
+        }
+        table
+    }
+
+    /// Finds the named columns; every name in `required` must be present.
+    fn columns<const N: usize>(&mut self, table: &Table, wanted: [&str; N], required: usize) -> Option<[Option<usize>; N]> {
+        let found = wanted.map(|name| table.header.iter().position(|h| h.text.eq_ignore_ascii_case(name)));
+        let missing: Vec<&str> = wanted.iter().zip(&found).take(required).filter(|(_, f)| f.is_none()).map(|(n, _)| *n).collect();
+        if !missing.is_empty() {
+            let header_span = table.header.first().map_or(table.span, |first| Span::new(first.span.start, table.header.last().map_or(first.span.end, |l| l.span.end)));
+            self.error(header_span, format!("the table has no {} column", missing.join(", ")), format!("the header must name the columns {}", wanted[..required].join(", ")));
+            return None;
+        }
+        Some(found)
+    }
+
+    fn cells<'r>(&mut self, row: &'r Row, width: usize) -> Option<&'r [Text]> {
+        if row.cells.len() < width {
+            self.error(row.span, format!("the row has {} cells, the header has {width}", row.cells.len()), "give every row as many cells as the header");
+            return None;
+        }
+        Some(&row.cells)
+    }
+
+    fn fields(&mut self, table: &Table) -> Option<Vec<Field>> {
+        let [name_col, type_col, required_col, description_col, example_col] =
+            self.columns(table, ["Field", "Type", "Required", "Description", "Example"], 3)?;
+        let (name_col, type_col, required_col) = (name_col?, type_col?, required_col?);
+        let mut fields: Vec<Field> = Vec::new();
+        let errors_before = self.errors.len();
+        for row in &table.rows {
+            let Some(cells) = self.cells(row, table.header.len()) else { continue };
+            let Some((name, deprecated)) = self.field_name(&cells[name_col]) else { continue };
+            let Some(required) = self.required(&cells[required_col]) else { continue };
+            let type_cell = &cells[type_col];
+            let parsed = match dialect::java::parse_type(&type_cell.text) {
+                Ok(parsed) => parsed,
+                Err(e) => {
+                    self.error(type_cell.span.sub(e.range.start, e.range.end), e.message, e.help);
+                    continue;
+                }
+            };
+            let name = dialect::java::unescape_field_name(&name).to_string();
+            let wire_name = self.config.wire_case.apply(&name);
+            if let Some(earlier) = fields.iter().find(|f| f.wire_name == wire_name || f.name == name) {
+                let line = self.file.line_col(earlier.span.start).line;
+                self.error(cells[name_col].span, format!("field `{name}` is listed twice (JSON key `{wire_name}`; first on line {line})"), "remove or rename one of the rows");
+                continue;
+            }
+            fields.push(Field {
+                nullable: nullable(parsed.wrapper, required),
+                name,
+                wire_name,
+                ty: parsed.ty,
+                required,
+                deprecated,
+                description: description_col.and_then(|c| text_cell(&cells[c].text)),
+                example: example_col.and_then(|c| text_cell(&cells[c].text)),
+                span: row.span,
+                type_span: type_cell.span,
+            });
+        }
+        (self.errors.len() == errors_before).then_some(fields)
+    }
+
+    fn field_name(&mut self, cell: &Text) -> Option<(String, bool)> {
+        let (name, deprecated) = strip_strikethrough(&cell.text);
+        let name = name.trim().trim_matches('`').trim();
+        let name = unescape_markdown(name);
+        if name.is_empty() {
+            self.error(cell.span, "the field has no name", "write the field's JSON name in the Field column, like `` `name` ``");
+            return None;
+        }
+        Some((name, deprecated))
+    }
+
+    fn required(&mut self, cell: &Text) -> Option<bool> {
+        match cell.text.trim() {
+            ":heavy_check_mark:" | "✔️" | "✔" => Some(true),
+            ":heavy_minus_sign:" | "➖" => Some(false),
+            "" => {
+                self.error(cell.span, "the Required column is empty", "write `:heavy_check_mark:` (required) or `:heavy_minus_sign:` (optional)");
+                None
+            }
+            other => {
+                self.error(cell.span, format!("the Required column says `{other}`"), "write `:heavy_check_mark:` (required) or `:heavy_minus_sign:` (optional)");
+                None
+            }
+        }
+    }
+
+    fn values(&mut self, table: &Table) -> Option<Vec<EnumValue>> {
+        let [name_col, value_col] = self.columns(table, ["Name", "Value"], 2)?;
+        let (name_col, value_col) = (name_col?, value_col?);
+        let mut values: Vec<EnumValue> = Vec::new();
+        let errors_before = self.errors.len();
+        for row in &table.rows {
+            let Some(cells) = self.cells(row, table.header.len()) else { continue };
+            let name = unescape_markdown(cells[name_col].text.trim_matches('`'));
+            let value = unescape_markdown(cells[value_col].text.trim_matches('`'));
+            if values.iter().any(|v| v.value == value) {
+                self.error(cells[value_col].span, format!("the value `{value}` is listed twice"), "remove one of the rows");
+                continue;
+            }
+            values.push(EnumValue { name, value, span: row.span });
+        }
+        (self.errors.len() == errors_before).then_some(values)
+    }
+}
+
+/// Java docs: `Optional` or `JsonNullable` on a required field means "required, may be
+/// null"; an optional field with no wrapper shown lost it (the generator drops wrappers on
+/// List, Map, date and `byte[]` types, most of them `JsonNullable`), so it is read as
+/// nullable too: absent, `null` and a value then all round-trip.
+fn nullable(wrapper: Wrapper, required: bool) -> bool {
+    match wrapper {
+        Wrapper::Nullable => true,
+        Wrapper::Optional => required,
+        Wrapper::None => !required,
+    }
+}
+
+/// `~~text~~` → (`text`, true).
+fn strip_strikethrough(text: &str) -> (&str, bool) {
+    let trimmed = text.trim();
+    match trimmed.strip_prefix("~~").and_then(|t| t.strip_suffix("~~")) {
+        Some(inner) => (inner, true),
+        None => (trimmed, false),
+    }
+}
+
+/// `\|` → `|`: markdown backslash escapes of ASCII punctuation.
+fn unescape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A description or example cell; `N/A` and empty cells say nothing.
+fn text_cell(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty() && text != "N/A").then(|| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::WireCase;
+    use crate::ir::Type;
+
+    fn lower_text(text: &str) -> Lowered {
+        let config = FileConfig { wire_case: WireCase::SnakeCase };
+        lower(&SourceFile::new("components/Thing.md", "schemas/components/Thing.md", text.to_string()), &config)
+    }
+
+    fn errors(text: &str) -> Vec<String> {
+        lower_text(text).model.expect_err("the doc has errors").iter().map(|d| d.to_string().lines().next().unwrap().to_string()).collect()
+    }
+
+    const HEADER: &str = "# Thing\n\nA thing.\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n";
+
+    #[test]
+    fn reads_fields_with_required_nullable_and_wire_names() {
+        let doc = format!("{HEADER}| `refreshToken` | *JsonNullable\\<String>* | :heavy_minus_sign: | The token. | abc |\n| `id` | *String* | :heavy_check_mark: | N/A | |\n| `at` | [OffsetDateTime](https://x/OffsetDateTime.html) | :heavy_minus_sign: | When. | |\n| `maybe` | *Optional\\<Long>* | :heavy_check_mark: | | |\n| `opt` | *Optional\\<Long>* | :heavy_minus_sign: | | |\n| ~~`private_`~~ | *String* | :heavy_check_mark: | | |");
+        let model = lower_text(&doc).model.unwrap();
+        assert_eq!(model.id, "components/Thing");
+        assert_eq!(model.folders, ["components"]);
+        assert_eq!(model.description.as_deref(), Some("A thing."));
+        let ModelKind::Object { fields } = model.kind else { panic!() };
+        let summary: Vec<_> = fields.iter().map(|f| (f.wire_name.as_str(), f.required, f.nullable, f.deprecated)).collect();
+        assert_eq!(summary, [
+            ("refresh_token", false, true, false),
+            ("id", true, false, false),
+            ("at", false, true, false),
+            ("maybe", true, true, false),
+            ("opt", false, false, false),
+            ("private", true, false, true),
+        ]);
+        assert_eq!(fields[0].example.as_deref(), Some("abc"));
+        assert_eq!(fields[1].description, None);
+        assert_eq!(fields[2].ty, Type::DateTime);
+    }
+
+    #[test]
+    fn enums_titles_and_opaque_docs() {
+        let lowered = lower_text("# ~~Color~~\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `RED` | red |\n| `WILDCARD` | * |");
+        let model = lowered.model.unwrap();
+        assert!(model.deprecated);
+        assert_eq!(model.title, "Color");
+        let ModelKind::Enum { values, open: true } = model.kind else { panic!() };
+        assert_eq!(values.iter().map(|v| (v.name.as_str(), v.value.as_str())).collect::<Vec<_>>(), [("RED", "red"), ("WILDCARD", "*")]);
+
+        let lowered = lower_text("# Union\n\n");
+        assert_eq!(lowered.model.unwrap().kind, ModelKind::Opaque);
+        assert_eq!(lowered.warnings.len(), 1);
+    }
+
+    #[test]
+    fn every_error_is_reported_with_its_place() {
+        let doc = format!("{HEADER}| `a` | *Strin* | :heavy_minus_sign: | | |\n| `b` | *String* | yes | | |\n| `d` | *String* | :heavy_minus_sign: | | |\n| `d` | *String* | :heavy_minus_sign: | | |\n| `c` | *String* |");
+        assert_eq!(errors(&doc), [
+            "schemas/components/Thing.md:9:10: unknown type `Strin`",
+            "schemas/components/Thing.md:10:20: the Required column says `yes`",
+            "schemas/components/Thing.md:12:3: field `d` is listed twice (JSON key `d`; first on line 11)",
+            "schemas/components/Thing.md:13:19: the Required column is empty",
+        ]);
+        assert_eq!(errors("no title"), ["schemas/components/Thing.md:1:1: the doc has no `# Title` heading"]);
+        assert_eq!(errors("# T\n\n## Fields\n\n| Name | Kind |\n| - | - |\n"), ["schemas/components/Thing.md:5:3: the table has no Field, Type, Required column"]);
+        assert_eq!(errors("# T\n\n## Fields\n\ntext"), ["schemas/components/Thing.md:3:4: `## Fields` has no table"]);
+    }
+}

@@ -1,0 +1,201 @@
+//! Markdown → doc tables: the title, description, `##` sections and their tables, each cell
+//! kept as its raw source text with its byte span.
+//!
+//! Cells are raw source, not rendered text, because the type grammar lives in the escapes
+//! (`\<`, `\\<`) and link syntax that rendering would lose.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::source::Span;
+
+/// The structure of one doc, before any meaning is given to it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocTables {
+    /// The first `#` heading.
+    pub title: Option<Heading>,
+    /// Paragraphs between the title and the first `##` heading, raw.
+    pub description: Vec<Text>,
+    /// The `##` sections, in order.
+    pub sections: Vec<Section>,
+}
+
+/// A heading's text (raw, without `#` marks) and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// The raw heading text, trimmed.
+    pub text: String,
+    /// Span of `text`.
+    pub span: Span,
+}
+
+/// A raw piece of text and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    /// The raw source.
+    pub text: String,
+    /// Where it starts and ends.
+    pub span: Span,
+}
+
+/// A `##` heading and the tables under it (up to the next `##`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The `##` heading.
+    pub heading: Heading,
+    /// Tables in the section, including under deeper headings.
+    pub tables: Vec<Table>,
+}
+
+/// A pipe table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The header row's cells.
+    pub header: Vec<Text>,
+    /// The body rows; rows may be ragged.
+    pub rows: Vec<Row>,
+    /// The whole table.
+    pub span: Span,
+}
+
+/// One body row of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Cells, raw and trimmed.
+    pub cells: Vec<Text>,
+    /// The whole row.
+    pub span: Span,
+}
+
+/// Reads the structure of one doc. Never fails: a doc without the expected parts yields
+/// empty parts, and the next stage says what is missing.
+pub fn parse(text: &str) -> DocTables {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut doc = DocTables::default();
+    let mut table: Option<Table> = None;
+    let mut row: Option<Row> = None;
+    let mut in_header = false;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let span = Span::new(range.start, range.end);
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let heading = heading_text(text, span);
+                match level {
+                    HeadingLevel::H1 if doc.title.is_none() && doc.sections.is_empty() => {
+                        doc.title = Some(heading)
+                    }
+                    HeadingLevel::H2 => doc.sections.push(Section { heading, tables: Vec::new() }),
+                    _ => {}
+                }
+            }
+            Event::Start(Tag::Paragraph) if doc.sections.is_empty() && doc.title.is_some() => {
+                doc.description.push(paragraph_text(text, span));
+            }
+            Event::Start(Tag::Table(_)) => {
+                table = Some(Table { header: Vec::new(), rows: Vec::new(), span })
+            }
+            Event::Start(Tag::TableHead) => in_header = true,
+            Event::End(TagEnd::TableHead) => in_header = false,
+            Event::Start(Tag::TableRow) => row = Some(Row { cells: Vec::new(), span }),
+            Event::End(TagEnd::TableRow) => {
+                if let (Some(table), Some(row)) = (table.as_mut(), row.take()) {
+                    table.rows.push(row);
+                }
+            }
+            Event::Start(Tag::TableCell) => {
+                let cell = cell_text(text, span);
+                match (&mut table, &mut row) {
+                    (Some(table), _) if in_header => table.header.push(cell),
+                    (_, Some(row)) => row.cells.push(cell),
+                    _ => {}
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(table) = table.take() {
+                    match doc.sections.last_mut() {
+                        Some(section) => section.tables.push(table),
+                        None => doc.sections.push(Section {
+                            heading: Heading { text: String::new(), span: table.span },
+                            tables: vec![table],
+                        }),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    doc
+}
+
+/// `## Fields ##` → `Fields`, keeping the span of the text itself.
+fn heading_text(text: &str, span: Span) -> Heading {
+    let raw = &text[span.start..span.end];
+    let first_line = raw.split('\n').next().unwrap_or("");
+    let without_marks = first_line.trim_start().trim_start_matches('#');
+    let trimmed = without_marks.trim();
+    let trimmed = trimmed.trim_end_matches('#').trim_end();
+    let start = span.start + (first_line.len() - first_line.trim_start().len())
+        + (first_line.trim_start().len() - without_marks.len())
+        + (without_marks.len() - without_marks.trim_start().len());
+    Heading { text: trimmed.to_string(), span: Span::new(start, start + trimmed.len()) }
+}
+
+fn cell_text(text: &str, span: Span) -> Text {
+    let raw = &text[span.start..span.end];
+    let trimmed = raw.trim_matches(|c: char| c == '|' || c.is_whitespace());
+    let start = span.start + raw.find(trimmed).unwrap_or(0);
+    let start = if trimmed.is_empty() { span.start } else { start };
+    Text { text: trimmed.to_string(), span: Span::new(start, start + trimmed.len()) }
+}
+
+/// A paragraph's raw source; blockquote markers on continuation lines are dropped.
+fn paragraph_text(text: &str, span: Span) -> Text {
+    let raw = &text[span.start..span.end];
+    let lines: Vec<&str> = raw
+        .lines()
+        .map(|line| {
+            let line = line.trim();
+            line.strip_prefix('>').map_or(line, str::trim_start)
+        })
+        .collect();
+    Text { text: lines.join("\n").trim().to_string(), span }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "# ~~Thing~~\n\nA thing.\n\n> :warning: old\n\n## Fields\n\n| Field | Type |\n| --- | --- |\n| `a` | *List\\<String>* |\n| `b` |\n\n```\n| x | y |\n| - | - |\n```\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `A` | a\\|b |";
+
+    #[test]
+    fn reads_title_description_sections_and_raw_cells() {
+        let doc = parse(DOC);
+        assert_eq!(doc.title.as_ref().unwrap().text, "~~Thing~~");
+        let descriptions: Vec<_> = doc.description.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(descriptions, ["A thing.", ":warning: old"]);
+        let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.text.as_str()).collect();
+        assert_eq!(headings, ["Fields", "Values"]);
+        let fields = &doc.sections[0].tables;
+        assert_eq!(fields.len(), 1, "the table inside the code block is not a table");
+        let cell = &fields[0].rows[0].cells[1];
+        assert_eq!(cell.text, "*List\\<String>*");
+        assert_eq!(&DOC[cell.span.start..cell.span.end], cell.text);
+        assert_eq!(doc.sections[1].tables[0].rows[0].cells[1].text, "a\\|b");
+    }
+
+    #[test]
+    fn heading_spans_point_at_the_text() {
+        let doc = parse("#   Name  \n## Fields ##\n");
+        let title = doc.title.unwrap();
+        assert_eq!(title.text, "Name");
+        assert_eq!(title.span, Span::new(4, 8));
+        assert_eq!(doc.sections[0].heading.text, "Fields");
+    }
+
+    #[test]
+    fn empty_and_title_only_docs() {
+        assert_eq!(parse(""), DocTables::default());
+        let doc = parse("# Union\n\n");
+        assert_eq!(doc.title.unwrap().text, "Union");
+        assert!(doc.sections.is_empty());
+    }
+}

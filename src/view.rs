@@ -1,0 +1,403 @@
+//! IR → Rust view model: every decision about the generated code (names, type strings,
+//! serde attributes, doc lines, escaping) is made here and handed to the templates ready to
+//! print. Templates only lay out text.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::docs;
+use crate::ident::{self, Namespace};
+use crate::ir::{EnumValue, Field, Model, ModelKind, Schema, Type};
+
+/// One generated file, before rendering.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileView {
+    /// Output path relative to the output folder, `/`-separated.
+    pub path: String,
+    /// The built-in template (or user override) that renders it.
+    pub template: &'static str,
+    /// The first line of the file.
+    pub header: String,
+    /// What the template receives as `item`.
+    pub item: ItemView,
+}
+
+/// The context of one template.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum ItemView {
+    /// `mod.rs.tera`.
+    Module(ModuleView),
+    /// `struct.rs.tera`.
+    Struct(StructView),
+    /// `enum.rs.tera`.
+    Enum(EnumView),
+    /// `opaque.rs.tera`.
+    Opaque(OpaqueView),
+}
+
+/// A folder's `mod.rs`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModuleView {
+    /// Sub-folders: each becomes `pub mod name { include!("name/mod.rs"); }`.
+    pub modules: Vec<SubmoduleView>,
+    /// The model files of this folder, as `include!` path literals.
+    pub includes: Vec<String>,
+}
+
+/// A sub-module declaration.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubmoduleView {
+    /// Attributes on the `mod` item.
+    pub attrs: Vec<String>,
+    /// The module's name.
+    pub name: String,
+    /// The path literal of its `mod.rs`, quoted.
+    pub include: String,
+}
+
+/// An object model.
+#[derive(Debug, Clone, Serialize)]
+pub struct StructView {
+    /// The type's name.
+    pub name: String,
+    /// `#[doc = "..."]` lines.
+    pub docs: Vec<String>,
+    /// Attributes: derives, serde, deprecation.
+    pub attrs: Vec<String>,
+    /// The fields.
+    pub fields: Vec<FieldView>,
+}
+
+/// One struct field.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldView {
+    /// The field's Rust name.
+    pub name: String,
+    /// The field's Rust type.
+    pub ty: String,
+    /// `#[doc = "..."]` lines.
+    pub docs: Vec<String>,
+    /// Attributes: serde, deprecation.
+    pub attrs: Vec<String>,
+}
+
+/// An enum model.
+#[derive(Debug, Clone, Serialize)]
+pub struct EnumView {
+    /// The type's name.
+    pub name: String,
+    /// `#[doc = "..."]` lines.
+    pub docs: Vec<String>,
+    /// Attributes: derives, deprecation.
+    pub attrs: Vec<String>,
+    /// The known values.
+    pub variants: Vec<VariantView>,
+    /// The catch-all variant holding unknown values, when the enum is open.
+    pub unknown: Option<VariantView>,
+}
+
+/// One enum variant.
+#[derive(Debug, Clone, Serialize)]
+pub struct VariantView {
+    /// The variant's name.
+    pub name: String,
+    /// The wire value as a string literal, quoted.
+    pub value: String,
+    /// `#[doc = "..."]` lines.
+    pub docs: Vec<String>,
+    /// Attributes: serde rename.
+    pub attrs: Vec<String>,
+}
+
+/// A model whose shape the doc does not give: a newtype over any JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpaqueView {
+    /// The type's name.
+    pub name: String,
+    /// `#[doc = "..."]` lines.
+    pub docs: Vec<String>,
+    /// Attributes: derives, serde, deprecation.
+    pub attrs: Vec<String>,
+}
+
+/// Rust names of every model and folder, unique in their scopes.
+struct Names {
+    /// Folder path → module path.
+    modules: BTreeMap<Vec<String>, Vec<String>>,
+    /// Model id → (type name, file stem).
+    types: HashMap<String, (String, String)>,
+}
+
+impl Names {
+    fn new(schema: &Schema) -> Names {
+        let mut folders: BTreeSet<Vec<String>> = BTreeSet::new();
+        for model in &schema.models {
+            for depth in 0..=model.folders.len() {
+                folders.insert(model.folders[..depth].to_vec());
+            }
+        }
+        let mut modules: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
+        let mut scopes: HashMap<Vec<String>, Namespace> = HashMap::new();
+        for folder in &folders {
+            let Some((last, parent)) = folder.split_last() else {
+                modules.insert(Vec::new(), Vec::new());
+                continue;
+            };
+            let mut path = modules[parent].clone();
+            path.push(scopes.entry(parent.to_vec()).or_default().claim(&ident::module_name(last)));
+            modules.insert(folder.clone(), path);
+        }
+        let mut types = HashMap::new();
+        let mut type_scopes: HashMap<&[String], Namespace> = HashMap::new();
+        let mut file_scopes: HashMap<&[String], Namespace> = HashMap::new();
+        for model in &schema.models {
+            let name = type_scopes.entry(&model.folders).or_default().claim(&ident::type_name(&model.title));
+            let stem = file_scopes
+                .entry(&model.folders)
+                .or_insert_with(|| Namespace::with_reserved(["mod"]))
+                .claim(&ident::file_stem(&name));
+            types.insert(model.id.clone(), (name, stem));
+        }
+        Names { modules, types }
+    }
+
+    /// The path to `target` from inside the module of `from_folders`.
+    fn type_path(&self, from_folders: &[String], target: &str, target_folders: &[String]) -> String {
+        let name = &self.types[target].0;
+        if from_folders == target_folders {
+            return name.clone();
+        }
+        let from = &self.modules[from_folders];
+        let to = &self.modules[target_folders];
+        let mut path: Vec<&str> = if from.is_empty() { vec!["self"] } else { vec!["super"; from.len()] };
+        path.extend(to.iter().map(String::as_str));
+        path.push(name);
+        path.join("::")
+    }
+}
+
+/// Builds the view of every file to generate, sorted by path.
+pub fn build(schema: &Schema) -> Vec<FileView> {
+    let names = Names::new(schema);
+    let folders_of: HashMap<&str, &[String]> = schema.models.iter().map(|m| (m.id.as_str(), m.folders.as_slice())).collect();
+    let mut files = Vec::new();
+    for (folder, module_path) in &names.modules {
+        files.push(module_file(schema, &names, folder, module_path));
+    }
+    for model in &schema.models {
+        let cx = ModelCx { names: &names, folders_of: &folders_of, model };
+        let (name, stem) = &names.types[&model.id];
+        let dir = dir_of(&names.modules[&model.folders]);
+        let (template, item) = match &model.kind {
+            ModelKind::Object { fields } => ("struct.rs.tera", ItemView::Struct(cx.struct_view(name, fields))),
+            ModelKind::Enum { values, open } => ("enum.rs.tera", ItemView::Enum(cx.enum_view(name, values, *open))),
+            ModelKind::Opaque => ("opaque.rs.tera", ItemView::Opaque(cx.opaque_view(name))),
+        };
+        files.push(FileView { path: format!("{dir}{stem}.rs"), template, header: header(&model.source), item });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+fn dir_of(module_path: &[String]) -> String {
+    module_path.iter().map(|m| format!("{m}/")).collect()
+}
+
+fn header(source: &str) -> String {
+    let source: String = source.chars().flat_map(char::escape_debug).collect();
+    format!("// @generated by mdschema from {source}. Do not edit.")
+}
+
+fn module_file(schema: &Schema, names: &Names, folder: &[String], module_path: &[String]) -> FileView {
+    let modules = names
+        .modules
+        .iter()
+        .filter(|(sub, _)| sub.len() == folder.len() + 1 && sub.starts_with(folder))
+        .map(|(_, path)| {
+            let name = path.last().cloned().unwrap_or_default();
+            let inception = module_path.last() == Some(&name);
+            SubmoduleView {
+                attrs: if inception { vec!["#[allow(clippy::module_inception)]".into()] } else { Vec::new() },
+                include: literal(&format!("{name}/mod.rs")),
+                name,
+            }
+        })
+        .collect();
+    let mut includes: Vec<String> = schema
+        .models
+        .iter()
+        .filter(|m| m.folders == folder)
+        .map(|m| literal(&format!("{}.rs", names.types[&m.id].1)))
+        .collect();
+    includes.sort();
+    let source = if folder.is_empty() { "./".to_string() } else { format!("{}/", folder.join("/")) };
+    FileView {
+        path: format!("{}mod.rs", dir_of(module_path)),
+        template: "mod.rs.tera",
+        header: header(&source),
+        item: ItemView::Module(ModuleView { modules, includes }),
+    }
+}
+
+struct ModelCx<'a> {
+    names: &'a Names,
+    folders_of: &'a HashMap<&'a str, &'a [String]>,
+    model: &'a Model,
+}
+
+const STD_DERIVES: &str = "::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq";
+const SERDE_DERIVES: &str = "::serde::Serialize, ::serde::Deserialize";
+const IS_NONE: &str = "::core::option::Option::is_none";
+
+impl ModelCx<'_> {
+    fn model_docs(&self, extra: &[String]) -> Vec<String> {
+        let mut lines = self.model.description.as_deref().map(docs::description).unwrap_or_default();
+        if lines.is_empty() {
+            lines = vec![format!("The {} model.", docs::code_span(&self.model.title))];
+        }
+        for line in extra {
+            lines.push(String::new());
+            lines.push(line.clone());
+        }
+        lines.iter().map(|l| doc_attr(l)).collect()
+    }
+
+    fn type_attrs(&self, derives: &str) -> Vec<String> {
+        let mut attrs = vec![format!("#[derive({derives})]")];
+        if self.model.deprecated {
+            attrs.push("#[deprecated]".into());
+        }
+        attrs
+    }
+
+    fn struct_view(&self, name: &str, fields: &[Field]) -> StructView {
+        let mut field_names = Namespace::default();
+        let mut skipped = Vec::new();
+        let mut views = Vec::new();
+        for field in fields {
+            if field.ty.is_plumbing() {
+                skipped.push(format!("The doc's field {} is SDK plumbing, not JSON, and is not generated.", docs::code_span(&field.name)));
+                continue;
+            }
+            views.push(self.field_view(field, &mut field_names));
+        }
+        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
+        if fields.iter().any(|f| f.deprecated) || self.model.deprecated {
+            attrs.push("#[allow(deprecated)]".into());
+        }
+        StructView { name: name.to_string(), docs: self.model_docs(&skipped), attrs, fields: views }
+    }
+
+    fn field_view(&self, field: &Field, names: &mut Namespace) -> FieldView {
+        let name = names.claim(&ident::field_name(&field.name));
+        let inner = self.rust_type(&field.ty);
+        let mut serde = Vec::new();
+        if name.trim_start_matches("r#") != field.wire_name {
+            serde.push(format!("rename = {}", literal(&field.wire_name)));
+        }
+        let ty = match (field.required, field.nullable) {
+            (true, false) => inner,
+            (true, true) => {
+                // `deserialize_with` makes serde report a missing key instead of reading None.
+                serde.push("deserialize_with = \"::serde::Deserialize::deserialize\"".into());
+                option(&inner)
+            }
+            (false, false) => {
+                serde.push(format!("default, skip_serializing_if = \"{IS_NONE}\""));
+                option(&inner)
+            }
+            (false, true) => {
+                serde.push(format!("default, skip_serializing_if = \"{IS_NONE}\", with = \"::serde_with::rust::double_option\""));
+                option(&option(&inner))
+            }
+        };
+        let mut attrs = Vec::new();
+        if !serde.is_empty() {
+            attrs.push(format!("#[serde({})]", serde.join(", ")));
+        }
+        if field.deprecated {
+            attrs.push("#[deprecated]".into());
+        }
+        FieldView { name, ty, docs: field_docs(field), attrs }
+    }
+
+    fn enum_view(&self, name: &str, values: &[EnumValue], open: bool) -> EnumView {
+        let mut names = Namespace::default();
+        let variants: Vec<VariantView> = values
+            .iter()
+            .map(|v| {
+                let source = if v.name.trim().is_empty() { &v.value } else { &v.name };
+                VariantView {
+                    name: names.claim(&ident::variant_name(source)),
+                    value: literal(&v.value),
+                    docs: vec![doc_attr(&format!("The value {}.", docs::code_span(&v.value)))],
+                    attrs: vec![format!("#[serde(rename = {})]", literal(&v.value))],
+                }
+            })
+            .collect();
+        let unknown = open.then(|| VariantView {
+            name: names.claim("Unknown"),
+            value: String::new(),
+            docs: vec![doc_attr("A value the doc did not list, kept as received.")],
+            attrs: vec!["#[serde(untagged)]".into()],
+        });
+        let derives = format!("{STD_DERIVES}, ::core::cmp::Eq, ::core::hash::Hash, {SERDE_DERIVES}");
+        EnumView { name: name.to_string(), docs: self.model_docs(&[]), attrs: self.type_attrs(&derives), variants, unknown }
+    }
+
+    fn opaque_view(&self, name: &str) -> OpaqueView {
+        let note = "The doc does not describe this model's shape (SDK docs of unions list no members), so it accepts any JSON.".to_string();
+        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
+        attrs.push("#[serde(transparent)]".into());
+        OpaqueView { name: name.to_string(), docs: self.model_docs(&[note]), attrs }
+    }
+
+    fn rust_type(&self, ty: &Type) -> String {
+        match ty {
+            Type::String | Type::Bytes => "::std::string::String".into(),
+            Type::Bool => "::core::primitive::bool".into(),
+            Type::Int32 => "::core::primitive::i32".into(),
+            Type::Int64 => "::core::primitive::i64".into(),
+            Type::Float32 => "::core::primitive::f32".into(),
+            Type::Float64 => "::core::primitive::f64".into(),
+            Type::DateTime => "::chrono::DateTime<::chrono::FixedOffset>".into(),
+            Type::Date => "::chrono::NaiveDate".into(),
+            Type::Any | Type::Stream | Type::HttpResponse => "::serde_json::Value".into(),
+            Type::List { item } => format!("::std::vec::Vec<{}>", self.rust_type(item)),
+            Type::Map { value } => format!("::std::collections::BTreeMap<::std::string::String, {}>", self.rust_type(value)),
+            Type::Nullable { inner } => option(&self.rust_type(inner)),
+            Type::Ref { target, boxed } => {
+                let path = self.names.type_path(&self.model.folders, target, self.folders_of[target.as_str()]);
+                if *boxed { format!("::std::boxed::Box<{path}>") } else { path }
+            }
+        }
+    }
+}
+
+fn option(inner: &str) -> String {
+    format!("::core::option::Option<{inner}>")
+}
+
+fn field_docs(field: &Field) -> Vec<String> {
+    let mut lines = field.description.as_deref().map(docs::description).unwrap_or_default();
+    if let Some(example) = &field.example {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(docs::example(example));
+    }
+    lines.iter().map(|l| doc_attr(l)).collect()
+}
+
+/// `#[doc = "..."]` with the text as an escaped string literal; rustdoc needs the leading
+/// space that `///` would have given.
+fn doc_attr(line: &str) -> String {
+    if line.is_empty() { "#[doc = \"\"]".to_string() } else { format!("#[doc = {}]", literal(&format!(" {line}"))) }
+}
+
+/// A Rust string literal holding `text` exactly.
+pub fn literal(text: &str) -> String {
+    format!("{text:?}")
+}
