@@ -215,12 +215,13 @@ fn lower(node: &Node, link: Option<&str>) -> Result<Type, TypeError> {
     };
     let arg = |i: usize| lower(&args[i], link);
     let boxed = |ty: Type| Box::new(ty);
+    // Inside a link to a doc, a bare name is that doc, even one named like a builtin.
     if args.is_empty() {
-        if let Some(ty) = builtin(name) {
-            return Ok(ty);
-        }
         if let Some(url) = link.filter(|url| is_doc_link(url)) {
             return Ok(Type::Ref { target: url.to_string(), boxed: false });
+        }
+        if let Some(ty) = builtin(name) {
+            return Ok(ty);
         }
     }
     let ty = match (name, args.len()) {
@@ -325,6 +326,7 @@ mod tests {
             ("[JsonNullable\\<M>](M.md)", model("M.md"), Nullable),
             ("List\\<[M](M.md)>", list(model("M.md")), Bare),
             ("List\\<[List](../../models/components/List.md)>", list(model("../../models/components/List.md")), Bare),
+            ("[Optional\\<String>](String.md)", model("String.md"), Optional),
             ("List\\<*String*>", list(Type::String), Bare),
             ("List\\<*double*>", list(Type::Float64), Bare),
             ("Map\\<String, *Object*>", map(Type::Any), Bare),

@@ -1,0 +1,118 @@
+//! Compiles the `models` golden fixture the way a build script's user includes it (one
+//! `include!` of `mod.rs` inside a `mod` block, under `deny(warnings)`), and checks its JSON
+//! behaviour: required and nullable fields, enums, recursion, keywords, std-named models.
+
+#![deny(warnings)]
+
+#[allow(dead_code, deprecated)]
+mod models {
+    include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/models/expected/mod.rs"));
+}
+
+use models::components::{Keywords, Node, Pet, Status};
+use serde_json::{Value, json};
+
+fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(input: &Value) -> Result<Value, String> {
+    let model: T = serde_json::from_value(input.clone()).map_err(|e| e.to_string())?;
+    Ok(serde_json::to_value(&model).unwrap())
+}
+
+fn minimal_pet() -> Value {
+    json!({"id": "p1", "owner_id": null, "age": 3, "vaccinated": true, "updated_at": "2020-01-01T00:00:00Z"})
+}
+
+fn with(mut base: Value, key: &str, value: Value) -> Value {
+    base.as_object_mut().unwrap().insert(key.to_string(), value);
+    base
+}
+
+#[test]
+fn pet_fields_round_trip() {
+    let values = [
+        ("name", json!("Rex")),
+        ("nickname", json!(null)),
+        ("nickname", json!("R")),
+        ("chip_number", json!(9_007_199_254_740_993_i64)),
+        ("weight", json!(4.5)),
+        ("ratio", json!(0.5)),
+        ("born", json!("2020-02-29")),
+        ("born", json!(null)),
+        ("extra", json!({"search": ["San Francisco", 1, null]})),
+        ("photo", json!("aGVsbG8=")),
+        ("tags", json!(["a", "b"])),
+        ("tags", json!(null)),
+        ("scores", json!([1.5, 2.0])),
+        ("labels", json!({"b": 1, "a": {"x": null}})),
+        ("headers", json!({"accept": ["a", "b"]})),
+        ("status", json!("*")),
+        ("owner", json!({"name": "Ann", "best": {"id": "p2", "owner_id": "o", "age": 1, "vaccinated": false, "updated_at": "2020-01-01T00:00:00-05:00"}})),
+        ("owner", json!(null)),
+        ("friends", json!([{"id": "p3", "owner_id": null, "age": 2, "vaccinated": true, "updated_at": "2020-01-01T00:00:00Z"}])),
+        ("private", json!("secret")),
+        ("legacy_id", json!("old")),
+    ];
+    assert_eq!(round_trip::<Pet>(&minimal_pet()), Ok(minimal_pet()));
+    for (key, value) in values {
+        let input = with(minimal_pet(), key, value);
+        assert_eq!(round_trip::<Pet>(&input), Ok(input.clone()), "{key}");
+    }
+}
+
+#[test]
+fn required_fields_are_required_and_required_nullable_accepts_null() {
+    for key in ["id", "owner_id", "age", "vaccinated", "updated_at"] {
+        let mut input = minimal_pet();
+        input.as_object_mut().unwrap().remove(key);
+        let error = round_trip::<Pet>(&input).expect_err(key);
+        assert!(error.contains(&format!("missing field `{key}`")), "{key}: {error}");
+    }
+    let input = with(minimal_pet(), "owner_id", json!("o1"));
+    assert_eq!(round_trip::<Pet>(&input), Ok(input.clone()));
+    assert!(round_trip::<Pet>(&with(minimal_pet(), "id", json!(null))).is_err(), "a required, non-nullable field accepts null");
+}
+
+#[test]
+fn enums_are_open() {
+    for value in ["active", "*", "send-letter", "crm.activity.created", "apiKey", "UNKNOWN", "brand-new"] {
+        let status: Status = serde_json::from_value(json!(value)).unwrap();
+        assert_eq!(status.as_str(), value);
+        assert_eq!(serde_json::to_value(&status).unwrap(), json!(value));
+    }
+    assert_eq!(serde_json::from_value::<Status>(json!("*")).unwrap(), Status::Wildcard);
+    assert_eq!(serde_json::from_value::<Status>(json!("brand-new")).unwrap(), Status::Unknown2("brand-new".into()));
+    assert!(serde_json::from_value::<Status>(json!(1)).is_err());
+}
+
+#[test]
+fn recursion_is_boxed_only_where_needed() {
+    let input = json!({"value": 1, "parent": {"value": 0, "parent": null}, "children": [{"value": 2, "children": []}]});
+    assert_eq!(round_trip::<Node>(&input), Ok(input.clone()));
+    let node: Node = serde_json::from_value(input).unwrap();
+    let parent: Option<Option<Box<Node>>> = node.parent;
+    assert_eq!(parent.flatten().map(|p| p.value), Some(0));
+    let children: Option<Option<Vec<Node>>> = node.children;
+    assert_eq!(children.flatten().map(|c| c.len()), Some(1));
+}
+
+#[test]
+fn keyword_fields_and_std_named_models() {
+    let input = json!({
+        "type": "t", "ref": "r", "self": "s", "async": "a", "crate": "c",
+        "list": {"id": "l", "items": [{"id": "l2"}]},
+        "option": {"id": "o"}, "result": {"id": "r"}, "string": "a",
+        "vec": [{"id": "v"}], "box": {"id": "b"}, "object": {"id": "o"}
+    });
+    assert_eq!(round_trip::<Keywords>(&input), Ok(input.clone()));
+    let keywords: Keywords = serde_json::from_value(input).unwrap();
+    assert_eq!(keywords.r#type, "t");
+    assert_eq!(keywords.self_.as_deref(), Some("s"));
+}
+
+#[test]
+fn same_title_in_two_folders_and_opaque_and_empty_models() {
+    let input = json!({"code": 400, "cause": {"message": "m"}});
+    assert_eq!(round_trip::<models::errors::Detail>(&input), Ok(input.clone()));
+    let any = json!({"anything": [1, "two", null]});
+    assert_eq!(round_trip::<models::components::Shape>(&any), Ok(any.clone()));
+    assert_eq!(round_trip::<models::components::Empty>(&json!({})), Ok(json!({})));
+}

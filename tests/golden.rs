@@ -1,0 +1,54 @@
+//! Golden tests: each fixture under `tests/fixtures/<case>/schemas` generates exactly the
+//! files under `tests/fixtures/<case>/expected`. Run with `EXPECTORATE=overwrite` to update
+//! them after an intended change, then read the diff like code.
+
+use std::path::Path;
+
+fn generate_in_memory(case: &str) -> Vec<mdschema::RenderedFile> {
+    let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(case).join("schemas");
+    let mut config = mdschema::Config::new();
+    config.schemas_dir(&schemas);
+    let loaded = config.load().unwrap_or_else(|e| panic!("{case}: {e}"));
+    config.render(&loaded.schema).unwrap_or_else(|e| panic!("{case}: {e}"))
+}
+
+fn expected_files(dir: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn check_case(case: &str) {
+    let expected_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(case).join("expected");
+    let files = generate_in_memory(case);
+    for file in &files {
+        let path = expected_dir.join(&file.path);
+        if std::env::var_os("EXPECTORATE").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        }
+        expectorate::assert_contents(path, &file.contents);
+    }
+    let generated: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    assert_eq!(expected_files(&expected_dir), generated, "{case}: the expected folder holds other files");
+}
+
+#[test]
+fn models_fixture() {
+    check_case("models");
+}
+
+#[test]
+fn output_is_deterministic() {
+    assert_eq!(generate_in_memory("models"), generate_in_memory("models"));
+}
