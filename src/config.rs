@@ -54,9 +54,10 @@ impl FileConfig {
         toml::from_str(&file.text).map_err(|error| {
             let span = error.span().map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
             let message = error.message().trim_end().replace('\n', " ");
-            Error::Input(vec![Diagnostic::at(file, span, message).with_help(
-                "see the README's `mdschema.toml` section for the accepted keys",
-            )])
+            Error::Input(vec![
+                Diagnostic::at(file, span, message)
+                    .with_help("see the README's `mdschema.toml` section for the accepted keys"),
+            ])
         })
     }
 }

@@ -15,7 +15,7 @@ pub struct Diagnostic {
     /// The file as the user named it.
     pub path: String,
     /// Where in the file, if the problem has a place (a missing file has none).
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
     /// What is wrong.
     pub message: String,
     /// What to do about it.
@@ -44,12 +44,12 @@ impl Diagnostic {
         let lc = file.line_col(span.start);
         Diagnostic {
             path: file.display_path.clone(),
-            location: Some(Location {
+            location: Some(Box::new(Location {
                 line: lc.line,
                 column: lc.column,
                 source_line: file.slice(line_span).to_string(),
                 underline: start..end.max(start),
-            }),
+            })),
             message: message.into(),
             help: None,
         }
@@ -80,9 +80,7 @@ impl fmt::Display for Diagnostic {
         let line = sanitize_for_terminal(&loc.source_line);
         let underline = loc.underline.start.min(line.len())..loc.underline.end.min(line.len());
         let mut group = Group::with_level(Level::ERROR).element(
-            Snippet::source(line.as_str())
-                .line_start(loc.line)
-                .annotation(AnnotationKind::Primary.span(underline)),
+            Snippet::source(line.as_str()).line_start(loc.line).annotation(AnnotationKind::Primary.span(underline)),
         );
         if let Some(help) = &self.help {
             group = group.element(Level::HELP.message(help.as_str()));

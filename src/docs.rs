@@ -21,10 +21,8 @@ pub fn description(text: &str) -> Vec<String> {
 /// Doc-comment lines for an example value, as a code span or a `text` block.
 pub fn example(text: &str) -> Vec<String> {
     let value = BREAK_TAGS.iter().fold(unescape_cell(text), |v, tag| v.replace(tag, "\n"));
-    let lines: Vec<String> = value
-        .lines()
-        .map(|l| l.trim_end().chars().map(|c| if c.is_control() { ' ' } else { c }).collect())
-        .collect();
+    let lines: Vec<String> =
+        value.lines().map(|l| l.trim_end().chars().map(|c| if c.is_control() { ' ' } else { c }).collect()).collect();
     if lines.len() <= 1 {
         let value = lines.first().map_or("", |l| l.trim());
         return vec![format!("Example: {}", code_span(value))];
@@ -84,7 +82,9 @@ fn escape_line(line: &str) -> String {
             '>' => out.push_str("\\>"),
             '\\' if i + 1 == chars.len() => out.push_str("\\\\"),
             'h' if starts_url(&chars[i..]) && !after_link_open(&chars, i) => {
-                let end = (i..chars.len()).find(|&j| chars[j].is_whitespace() || matches!(chars[j], '<' | '>' | '"' | '`')).unwrap_or(chars.len());
+                let end = (i..chars.len())
+                    .find(|&j| chars[j].is_whitespace() || matches!(chars[j], '<' | '>' | '"' | '`'))
+                    .unwrap_or(chars.len());
                 let end = trim_url_punctuation(&chars, i, end);
                 out.push('<');
                 out.extend(&chars[i..end]);
@@ -198,7 +198,10 @@ mod tests {
             ("a<br/>b<br /><br />c", &["a", "", "b", "", "c"]),
             ("Bearer <token> here", &["Bearer \\<token\\> here"]),
             ("see `a<b>` and `unclosed", &["see `a<b>` and \\`unclosed"]),
-            ("[Connection state flow](#section/Connection-state)", &["[Connection state flow](#section/Connection-state)"]),
+            (
+                "[Connection state flow](#section/Connection-state)",
+                &["[Connection state flow](#section/Connection-state)"],
+            ),
             ("[docs](https://x.io/a) ok", &["[docs](https://x.io/a) ok"]),
             ("use line_items[].tax_type", &["use line_items\\[\\].tax_type"]),
             ("[Foo](Foo) intra", &["\\[Foo\\](Foo) intra"]),

@@ -5,11 +5,10 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Rust's strict and reserved keywords (2024 edition), which need `r#` or renaming.
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-    "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
-    "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
-    "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do",
-    "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
+    "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self",
+    "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract",
+    "become", "box", "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers; they get a trailing `_` instead.
@@ -46,8 +45,7 @@ pub fn file_stem(type_name: &str) -> String {
 }
 
 fn is_plain_ident(s: &str) -> bool {
-    s.starts_with(|c: char| c.is_ascii_alphabetic())
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    s.starts_with(|c: char| c.is_ascii_alphabetic()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// Replaces everything that is not ASCII alphanumeric by word breaks, spelling non-ASCII
@@ -168,11 +166,24 @@ mod tests {
 
     #[test]
     fn variant_and_module_names() {
-        let variants = [("FILTERED_SELECT", "FilteredSelect"), ("WILDCARD", "Wildcard"), ("apiKey", "ApiKey"), ("Self", "Self_"), ("*", "Value"), ("1", "_1")];
+        let variants = [
+            ("FILTERED_SELECT", "FilteredSelect"),
+            ("WILDCARD", "Wildcard"),
+            ("apiKey", "ApiKey"),
+            ("Self", "Self_"),
+            ("*", "Value"),
+            ("1", "_1"),
+        ];
         for (name, rust) in variants {
             assert_eq!(variant_name(name), rust, "{name}");
         }
-        let modules = [("components", "components"), ("Components", "components"), ("type", "type_"), ("my-folder", "my_folder"), ("self", "self_")];
+        let modules = [
+            ("components", "components"),
+            ("Components", "components"),
+            ("type", "type_"),
+            ("my-folder", "my_folder"),
+            ("self", "self_"),
+        ];
         for (folder, rust) in modules {
             assert_eq!(module_name(folder), rust, "{folder}");
         }

@@ -146,9 +146,7 @@ impl Type {
     pub fn is_plumbing(&self) -> bool {
         match self {
             Type::Stream | Type::HttpResponse => true,
-            Type::List { item: inner } | Type::Map { value: inner } | Type::Nullable { inner } => {
-                inner.is_plumbing()
-            }
+            Type::List { item: inner } | Type::Map { value: inner } | Type::Nullable { inner } => inner.is_plumbing(),
             _ => false,
         }
     }

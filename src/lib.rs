@@ -20,8 +20,8 @@
 //! ```
 
 pub mod config;
-pub mod dialect;
 pub mod diag;
+pub mod dialect;
 pub mod docs;
 pub mod ident;
 pub mod ir;
@@ -118,7 +118,9 @@ impl Config {
         match &self.out_dir {
             Some(dir) => Ok(dir.clone()),
             None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| {
-                Error::Setup("no output folder: call `out_dir(..)` or run from a build script, where OUT_DIR is set".into())
+                Error::Setup(
+                    "no output folder: call `out_dir(..)` or run from a build script, where OUT_DIR is set".into(),
+                )
             }),
         }
     }
@@ -154,11 +156,18 @@ impl Config {
                 Err(diagnostics) => errors.extend(diagnostics),
             }
         }
-        if !errors.is_empty() {
-            return Err(Error::Input(errors));
-        }
         let files: HashMap<String, SourceFile> = found.docs.iter().map(|d| (d.rel_path.clone(), d.clone())).collect();
-        let schema = resolve::resolve(models, &files).map_err(Error::Input)?;
+        let ids =
+            found.docs.iter().map(|d| d.rel_path.strip_suffix(".md").unwrap_or(&d.rel_path).to_string()).collect();
+        let resolved = resolve::resolve(models, &ids, &files);
+        let schema = match resolved {
+            Ok(schema) if errors.is_empty() => schema,
+            Ok(_) => return Err(Error::Input(errors)),
+            Err(link_errors) => {
+                errors.extend(link_errors);
+                return Err(Error::Input(errors));
+            }
+        };
         let mut inputs: Vec<PathBuf> = found.folders;
         inputs.extend(found.docs.iter().map(|d| PathBuf::from(&d.display_path)));
         inputs.extend(config_path);

@@ -21,9 +21,8 @@ pub struct Found {
 
 /// Reads every doc under `root`.
 pub fn read_docs(root: &Path) -> Result<Found, Error> {
-    let meta = std::fs::metadata(root).map_err(|e| {
-        Error::Setup(format!("the schemas folder {} cannot be read: {e}", root.display()))
-    })?;
+    let meta = std::fs::metadata(root)
+        .map_err(|e| Error::Setup(format!("the schemas folder {} cannot be read: {e}", root.display())))?;
     if !meta.is_dir() {
         return Err(Error::Setup(format!("the schemas folder {} is not a folder", root.display())));
     }
@@ -49,7 +48,10 @@ pub fn read_docs(root: &Path) -> Result<Found, Error> {
             }
             if file_type.is_symlink() {
                 if name.ends_with(".md") || path.is_dir() {
-                    found.warnings.push(Diagnostic::file(path.display().to_string(), "skipped: symbolic links are not followed, so that docs stay inside the schemas folder"));
+                    found.warnings.push(Diagnostic::file(
+                        path.display().to_string(),
+                        "skipped: symbolic links are not followed, so that docs stay inside the schemas folder",
+                    ));
                 }
             } else if file_type.is_dir() {
                 pending.push(path);
@@ -80,13 +82,19 @@ fn read_doc(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
         .join("/");
     let size = std::fs::metadata(path).map_err(|e| Diagnostic::file(&display, e.to_string()))?.len();
     if size > MAX_DOC_BYTES {
-        return Err(Diagnostic::file(&display, format!("the doc is {size} bytes; docs over {MAX_DOC_BYTES} bytes are refused"))
-            .with_help("split the doc, or check that this file is really a model doc"));
+        return Err(Diagnostic::file(
+            &display,
+            format!("the doc is {size} bytes; docs over {MAX_DOC_BYTES} bytes are refused"),
+        )
+        .with_help("split the doc, or check that this file is really a model doc"));
     }
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::file(&display, e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::file(&display, format!("the doc is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
-            .with_help("save the doc as UTF-8")
+        Diagnostic::file(
+            &display,
+            format!("the doc is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+        )
+        .with_help("save the doc as UTF-8")
     })?;
     Ok(SourceFile::new(rel_path, display, text))
 }

@@ -2,8 +2,8 @@
 //! dialect for the Type column. Links stay as written; `resolve` connects them.
 
 use crate::config::FileConfig;
-use crate::dialect::{self, Wrapper};
 use crate::diag::Diagnostic;
+use crate::dialect::{self, Wrapper};
 use crate::ir::{EnumValue, Field, Model, ModelKind};
 use crate::markdown::{self, DocTables, Row, Section, Table, Text};
 use crate::source::{SourceFile, Span};
@@ -72,7 +72,11 @@ impl Cx<'_> {
         let values = doc.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Values"));
         match (fields, values) {
             (Some(_), Some(values)) => {
-                self.error(values.heading.span, "a doc has either `## Fields` or `## Values`, not both", "split the object and the enum into two docs");
+                self.error(
+                    values.heading.span,
+                    "a doc has either `## Fields` or `## Values`, not both",
+                    "split the object and the enum into two docs",
+                );
                 None
             }
             (Some(section), None) => {
@@ -96,18 +100,34 @@ impl Cx<'_> {
     fn first_table<'t>(&mut self, section: &'t Section) -> Option<&'t Table> {
         let table = section.tables.first();
         if table.is_none() {
-            self.error(section.heading.span, format!("`## {}` has no table", section.heading.text), "add the table under the heading, or remove the heading");
+            self.error(
+                section.heading.span,
+                format!("`## {}` has no table", section.heading.text),
+                "add the table under the heading, or remove the heading",
+            );
         }
         table
     }
 
     /// Finds the named columns; every name in `required` must be present.
-    fn columns<const N: usize>(&mut self, table: &Table, wanted: [&str; N], required: usize) -> Option<[Option<usize>; N]> {
+    fn columns<const N: usize>(
+        &mut self,
+        table: &Table,
+        wanted: [&str; N],
+        required: usize,
+    ) -> Option<[Option<usize>; N]> {
         let found = wanted.map(|name| table.header.iter().position(|h| h.text.eq_ignore_ascii_case(name)));
-        let missing: Vec<&str> = wanted.iter().zip(&found).take(required).filter(|(_, f)| f.is_none()).map(|(n, _)| *n).collect();
+        let missing: Vec<&str> =
+            wanted.iter().zip(&found).take(required).filter(|(_, f)| f.is_none()).map(|(n, _)| *n).collect();
         if !missing.is_empty() {
-            let header_span = table.header.first().map_or(table.span, |first| Span::new(first.span.start, table.header.last().map_or(first.span.end, |l| l.span.end)));
-            self.error(header_span, format!("the table has no {} column", missing.join(", ")), format!("the header must name the columns {}", wanted[..required].join(", ")));
+            let header_span = table.header.first().map_or(table.span, |first| {
+                Span::new(first.span.start, table.header.last().map_or(first.span.end, |l| l.span.end))
+            });
+            self.error(
+                header_span,
+                format!("the table has no {} column", missing.join(", ")),
+                format!("the header must name the columns {}", wanted[..required].join(", ")),
+            );
             return None;
         }
         Some(found)
@@ -115,7 +135,11 @@ impl Cx<'_> {
 
     fn cells<'r>(&mut self, row: &'r Row, width: usize) -> Option<&'r [Text]> {
         if row.cells.len() < width {
-            self.error(row.span, format!("the row has {} cells, the header has {width}", row.cells.len()), "give every row as many cells as the header");
+            self.error(
+                row.span,
+                format!("the row has {} cells, the header has {width}", row.cells.len()),
+                "give every row as many cells as the header",
+            );
             return None;
         }
         Some(&row.cells)
@@ -143,7 +167,11 @@ impl Cx<'_> {
             let wire_name = self.config.wire_case.apply(&name);
             if let Some(earlier) = fields.iter().find(|f| f.wire_name == wire_name || f.name == name) {
                 let line = self.file.line_col(earlier.span.start).line;
-                self.error(cells[name_col].span, format!("field `{name}` is listed twice (JSON key `{wire_name}`; first on line {line})"), "remove or rename one of the rows");
+                self.error(
+                    cells[name_col].span,
+                    format!("field `{name}` is listed twice (JSON key `{wire_name}`; first on line {line})"),
+                    "remove or rename one of the rows",
+                );
                 continue;
             }
             fields.push(Field {
@@ -167,7 +195,11 @@ impl Cx<'_> {
         let name = name.trim().trim_matches('`').trim();
         let name = unescape_markdown(name);
         if name.is_empty() {
-            self.error(cell.span, "the field has no name", "write the field's JSON name in the Field column, like `` `name` ``");
+            self.error(
+                cell.span,
+                "the field has no name",
+                "write the field's JSON name in the Field column, like `` `name` ``",
+            );
             return None;
         }
         Some((name, deprecated))
@@ -178,11 +210,19 @@ impl Cx<'_> {
             ":heavy_check_mark:" | "✔️" | "✔" => Some(true),
             ":heavy_minus_sign:" | "➖" => Some(false),
             "" => {
-                self.error(cell.span, "the Required column is empty", "write `:heavy_check_mark:` (required) or `:heavy_minus_sign:` (optional)");
+                self.error(
+                    cell.span,
+                    "the Required column is empty",
+                    "write `:heavy_check_mark:` (required) or `:heavy_minus_sign:` (optional)",
+                );
                 None
             }
             other => {
-                self.error(cell.span, format!("the Required column says `{other}`"), "write `:heavy_check_mark:` (required) or `:heavy_minus_sign:` (optional)");
+                self.error(
+                    cell.span,
+                    format!("the Required column says `{other}`"),
+                    "write `:heavy_check_mark:` (required) or `:heavy_minus_sign:` (optional)",
+                );
                 None
             }
         }
@@ -198,7 +238,11 @@ impl Cx<'_> {
             let name = unescape_markdown(cells[name_col].text.trim_matches('`'));
             let value = unescape_markdown(cells[value_col].text.trim_matches('`'));
             if values.iter().any(|v| v.value == value) {
-                self.error(cells[value_col].span, format!("the value `{value}` is listed twice"), "remove one of the rows");
+                self.error(
+                    cells[value_col].span,
+                    format!("the value `{value}` is listed twice"),
+                    "remove one of the rows",
+                );
                 continue;
             }
             values.push(EnumValue { name, value, span: row.span });
@@ -262,28 +306,39 @@ mod tests {
     }
 
     fn errors(text: &str) -> Vec<String> {
-        lower_text(text).model.expect_err("the doc has errors").iter().map(|d| d.to_string().lines().next().unwrap().to_string()).collect()
+        lower_text(text)
+            .model
+            .expect_err("the doc has errors")
+            .iter()
+            .map(|d| d.to_string().lines().next().unwrap().to_string())
+            .collect()
     }
 
     const HEADER: &str = "# Thing\n\nA thing.\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n";
 
     #[test]
     fn reads_fields_with_required_nullable_and_wire_names() {
-        let doc = format!("{HEADER}| `refreshToken` | *JsonNullable\\<String>* | :heavy_minus_sign: | The token. | abc |\n| `id` | *String* | :heavy_check_mark: | N/A | |\n| `at` | [OffsetDateTime](https://x/OffsetDateTime.html) | :heavy_minus_sign: | When. | |\n| `maybe` | *Optional\\<Long>* | :heavy_check_mark: | | |\n| `opt` | *Optional\\<Long>* | :heavy_minus_sign: | | |\n| ~~`private_`~~ | *String* | :heavy_check_mark: | | |");
+        let doc = format!(
+            "{HEADER}| `refreshToken` | *JsonNullable\\<String>* | :heavy_minus_sign: | The token. | abc |\n| `id` | *String* | :heavy_check_mark: | N/A | |\n| `at` | [OffsetDateTime](https://x/OffsetDateTime.html) | :heavy_minus_sign: | When. | |\n| `maybe` | *Optional\\<Long>* | :heavy_check_mark: | | |\n| `opt` | *Optional\\<Long>* | :heavy_minus_sign: | | |\n| ~~`private_`~~ | *String* | :heavy_check_mark: | | |"
+        );
         let model = lower_text(&doc).model.unwrap();
         assert_eq!(model.id, "components/Thing");
         assert_eq!(model.folders, ["components"]);
         assert_eq!(model.description.as_deref(), Some("A thing."));
         let ModelKind::Object { fields } = model.kind else { panic!() };
-        let summary: Vec<_> = fields.iter().map(|f| (f.wire_name.as_str(), f.required, f.nullable, f.deprecated)).collect();
-        assert_eq!(summary, [
-            ("refresh_token", false, true, false),
-            ("id", true, false, false),
-            ("at", false, true, false),
-            ("maybe", true, true, false),
-            ("opt", false, false, false),
-            ("private", true, false, true),
-        ]);
+        let summary: Vec<_> =
+            fields.iter().map(|f| (f.wire_name.as_str(), f.required, f.nullable, f.deprecated)).collect();
+        assert_eq!(
+            summary,
+            [
+                ("refresh_token", false, true, false),
+                ("id", true, false, false),
+                ("at", false, true, false),
+                ("maybe", true, true, false),
+                ("opt", false, false, false),
+                ("private", true, false, true),
+            ]
+        );
         assert_eq!(fields[0].example.as_deref(), Some("abc"));
         assert_eq!(fields[1].description, None);
         assert_eq!(fields[2].ty, Type::DateTime);
@@ -291,12 +346,17 @@ mod tests {
 
     #[test]
     fn enums_titles_and_opaque_docs() {
-        let lowered = lower_text("# ~~Color~~\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `RED` | red |\n| `WILDCARD` | * |");
+        let lowered = lower_text(
+            "# ~~Color~~\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `RED` | red |\n| `WILDCARD` | * |",
+        );
         let model = lowered.model.unwrap();
         assert!(model.deprecated);
         assert_eq!(model.title, "Color");
         let ModelKind::Enum { values, open: true } = model.kind else { panic!() };
-        assert_eq!(values.iter().map(|v| (v.name.as_str(), v.value.as_str())).collect::<Vec<_>>(), [("RED", "red"), ("WILDCARD", "*")]);
+        assert_eq!(
+            values.iter().map(|v| (v.name.as_str(), v.value.as_str())).collect::<Vec<_>>(),
+            [("RED", "red"), ("WILDCARD", "*")]
+        );
 
         let lowered = lower_text("# Union\n\n");
         assert_eq!(lowered.model.unwrap().kind, ModelKind::Opaque);
@@ -305,15 +365,23 @@ mod tests {
 
     #[test]
     fn every_error_is_reported_with_its_place() {
-        let doc = format!("{HEADER}| `a` | *Strin* | :heavy_minus_sign: | | |\n| `b` | *String* | yes | | |\n| `d` | *String* | :heavy_minus_sign: | | |\n| `d` | *String* | :heavy_minus_sign: | | |\n| `c` | *String* |");
-        assert_eq!(errors(&doc), [
-            "schemas/components/Thing.md:9:10: unknown type `Strin`",
-            "schemas/components/Thing.md:10:20: the Required column says `yes`",
-            "schemas/components/Thing.md:12:3: field `d` is listed twice (JSON key `d`; first on line 11)",
-            "schemas/components/Thing.md:13:19: the Required column is empty",
-        ]);
+        let doc = format!(
+            "{HEADER}| `a` | *Strin* | :heavy_minus_sign: | | |\n| `b` | *String* | yes | | |\n| `d` | *String* | :heavy_minus_sign: | | |\n| `d` | *String* | :heavy_minus_sign: | | |\n| `c` | *String* |"
+        );
+        assert_eq!(
+            errors(&doc),
+            [
+                "schemas/components/Thing.md:9:10: unknown type `Strin`",
+                "schemas/components/Thing.md:10:20: the Required column says `yes`",
+                "schemas/components/Thing.md:12:3: field `d` is listed twice (JSON key `d`; first on line 11)",
+                "schemas/components/Thing.md:13:19: the Required column is empty",
+            ]
+        );
         assert_eq!(errors("no title"), ["schemas/components/Thing.md:1:1: the doc has no `# Title` heading"]);
-        assert_eq!(errors("# T\n\n## Fields\n\n| Name | Kind |\n| - | - |\n"), ["schemas/components/Thing.md:5:3: the table has no Field, Type, Required column"]);
+        assert_eq!(
+            errors("# T\n\n## Fields\n\n| Name | Kind |\n| - | - |\n"),
+            ["schemas/components/Thing.md:5:3: the table has no Field, Type, Required column"]
+        );
         assert_eq!(errors("# T\n\n## Fields\n\ntext"), ["schemas/components/Thing.md:3:4: `## Fields` has no table"]);
     }
 }

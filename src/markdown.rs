@@ -80,9 +80,7 @@ pub fn parse(text: &str) -> DocTables {
             Event::Start(Tag::Heading { level, .. }) => {
                 let heading = heading_text(text, span);
                 match level {
-                    HeadingLevel::H1 if doc.title.is_none() && doc.sections.is_empty() => {
-                        doc.title = Some(heading)
-                    }
+                    HeadingLevel::H1 if doc.title.is_none() && doc.sections.is_empty() => doc.title = Some(heading),
                     HeadingLevel::H2 => doc.sections.push(Section { heading, tables: Vec::new() }),
                     _ => {}
                 }
@@ -90,9 +88,7 @@ pub fn parse(text: &str) -> DocTables {
             Event::Start(Tag::Paragraph) if doc.sections.is_empty() && doc.title.is_some() => {
                 doc.description.push(paragraph_text(text, span));
             }
-            Event::Start(Tag::Table(_)) => {
-                table = Some(Table { header: Vec::new(), rows: Vec::new(), span })
-            }
+            Event::Start(Tag::Table(_)) => table = Some(Table { header: Vec::new(), rows: Vec::new(), span }),
             Event::Start(Tag::TableHead) => in_header = true,
             Event::End(TagEnd::TableHead) => in_header = false,
             Event::Start(Tag::TableRow) => row = Some(Row { cells: Vec::new(), span }),
@@ -133,7 +129,8 @@ fn heading_text(text: &str, span: Span) -> Heading {
     let without_marks = first_line.trim_start().trim_start_matches('#');
     let trimmed = without_marks.trim();
     let trimmed = trimmed.trim_end_matches('#').trim_end();
-    let start = span.start + (first_line.len() - first_line.trim_start().len())
+    let start = span.start
+        + (first_line.len() - first_line.trim_start().len())
         + (first_line.trim_start().len() - without_marks.len())
         + (without_marks.len() - without_marks.trim_start().len());
     Heading { text: trimmed.to_string(), span: Span::new(start, start + trimmed.len()) }

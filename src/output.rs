@@ -101,7 +101,13 @@ fn stale_files(out_dir: &Path, files: &[RenderedFile]) -> Result<Vec<(String, St
             if !file_type.is_file() || path.extension().is_none_or(|e| e != "rs") {
                 continue;
             }
-            let rel = path.strip_prefix(out_dir).unwrap_or(&path).components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let rel = path
+                .strip_prefix(out_dir)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             if wanted.contains(rel.as_str()) {
                 continue;
             }

@@ -45,7 +45,8 @@ impl Templates {
                 }
                 None => builtin.to_string(),
             };
-            tera.add_raw_template(name, &source).map_err(|e| Error::Template(format!("{name}: {}", error_chain(&e))))?;
+            tera.add_raw_template(name, &source)
+                .map_err(|e| Error::Template(format!("{name}: {}", error_chain(&e))))?;
         }
         Ok(Templates { tera, override_files })
     }
@@ -55,10 +56,9 @@ impl Templates {
         let mut context = tera::Context::new();
         context.insert("item", &file.item);
         context.insert("header", &file.header);
-        let code = self
-            .tera
-            .render(file.template, &context)
-            .map_err(|e| Error::Template(format!("{} (rendering {}): {}", file.template, file.path, error_chain(&e))))?;
+        let code = self.tera.render(file.template, &context).map_err(|e| {
+            Error::Template(format!("{} (rendering {}): {}", file.template, file.path, error_chain(&e)))
+        })?;
         let syntax = syn::parse_file(&code).map_err(|e| {
             Error::Template(format!(
                 "{} produced code that is not valid Rust for {}: {e}\n{code}",

@@ -10,24 +10,33 @@ use crate::diag::Diagnostic;
 use crate::ir::{Model, ModelKind, Schema, Type};
 use crate::source::SourceFile;
 
-/// Resolves every link in `models`; the errors name each link that leads nowhere.
-pub fn resolve(mut models: Vec<Model>, files: &HashMap<String, SourceFile>) -> Result<Schema, Vec<Diagnostic>> {
+/// Resolves every link in `models`; the errors name each link that leads nowhere. `ids`
+/// holds every doc found, including docs that failed to read, so that a link to a broken
+/// doc is not also reported as a link to a missing one.
+pub fn resolve(
+    mut models: Vec<Model>,
+    ids: &BTreeSet<String>,
+    files: &HashMap<String, SourceFile>,
+) -> Result<Schema, Vec<Diagnostic>> {
     models.sort_by(|a, b| a.id.cmp(&b.id));
-    let ids: BTreeSet<String> = models.iter().map(|m| m.id.clone()).collect();
     let mut errors = Vec::new();
     for model in &mut models {
         let ModelKind::Object { fields } = &mut model.kind else { continue };
         for field in fields {
             let mut unresolved = Vec::new();
-            visit_refs(&mut field.ty, &mut |target| match link_target(&model.folders, target, &ids) {
+            visit_refs(&mut field.ty, &mut |target| match link_target(&model.folders, target, ids) {
                 Some(id) => *target = id,
                 None => unresolved.push(target.clone()),
             });
             for target in unresolved {
                 let file = &files[&model.source];
                 errors.push(
-                    Diagnostic::at(file, field.type_span, format!("the link `{target}` names no doc in the schemas folder"))
-                        .with_help("link to a doc that exists beside this one, e.g. `../../models/components/Name.md`"),
+                    Diagnostic::at(
+                        file,
+                        field.type_span,
+                        format!("the link `{target}` names no doc in the schemas folder"),
+                    )
+                    .with_help("link to a doc that exists beside this one, e.g. `../../models/components/Name.md`"),
                 );
             }
         }

@@ -51,9 +51,7 @@ impl SourceFile {
             Some(rest) => rest.to_string(),
             None => text,
         };
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         SourceFile { rel_path: rel_path.into(), display_path: display_path.into(), text, line_starts }
     }
 

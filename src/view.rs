@@ -181,7 +181,8 @@ impl Names {
 /// Builds the view of every file to generate, sorted by path.
 pub fn build(schema: &Schema) -> Vec<FileView> {
     let names = Names::new(schema);
-    let folders_of: HashMap<&str, &[String]> = schema.models.iter().map(|m| (m.id.as_str(), m.folders.as_slice())).collect();
+    let folders_of: HashMap<&str, &[String]> =
+        schema.models.iter().map(|m| (m.id.as_str(), m.folders.as_slice())).collect();
     let mut files = Vec::new();
     for (folder, module_path) in &names.modules {
         files.push(module_file(schema, &names, folder, module_path));
@@ -278,7 +279,10 @@ impl ModelCx<'_> {
         let mut views = Vec::new();
         for field in fields {
             if field.ty.is_plumbing() {
-                skipped.push(format!("The doc's field {} is SDK plumbing, not JSON, and is not generated.", docs::code_span(&field.name)));
+                skipped.push(format!(
+                    "The doc's field {} is SDK plumbing, not JSON, and is not generated.",
+                    docs::code_span(&field.name)
+                ));
                 continue;
             }
             views.push(self.field_view(field, &mut field_names));
@@ -309,7 +313,9 @@ impl ModelCx<'_> {
                 option(&inner)
             }
             (false, true) => {
-                serde.push(format!("default, skip_serializing_if = \"{IS_NONE}\", with = \"::serde_with::rust::double_option\""));
+                serde.push(format!(
+                    "default, skip_serializing_if = \"{IS_NONE}\", with = \"::serde_with::rust::double_option\""
+                ));
                 option(&option(&inner))
             }
         };
@@ -344,7 +350,13 @@ impl ModelCx<'_> {
             attrs: vec!["#[serde(untagged)]".into()],
         });
         let derives = format!("{STD_DERIVES}, ::core::cmp::Eq, ::core::hash::Hash, {SERDE_DERIVES}");
-        EnumView { name: name.to_string(), docs: self.model_docs(&[]), attrs: self.type_attrs(&derives), variants, unknown }
+        EnumView {
+            name: name.to_string(),
+            docs: self.model_docs(&[]),
+            attrs: self.type_attrs(&derives),
+            variants,
+            unknown,
+        }
     }
 
     fn opaque_view(&self, name: &str) -> OpaqueView {
@@ -366,7 +378,9 @@ impl ModelCx<'_> {
             Type::Date => "::chrono::NaiveDate".into(),
             Type::Any | Type::Stream | Type::HttpResponse => "::serde_json::Value".into(),
             Type::List { item } => format!("::std::vec::Vec<{}>", self.rust_type(item)),
-            Type::Map { value } => format!("::std::collections::BTreeMap<::std::string::String, {}>", self.rust_type(value)),
+            Type::Map { value } => {
+                format!("::std::collections::BTreeMap<::std::string::String, {}>", self.rust_type(value))
+            }
             Type::Nullable { inner } => option(&self.rust_type(inner)),
             Type::Ref { target, boxed } => {
                 let path = self.names.type_path(&self.model.folders, target, self.folders_of[target.as_str()]);

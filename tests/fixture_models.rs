@@ -45,9 +45,15 @@ fn pet_fields_round_trip() {
         ("labels", json!({"b": 1, "a": {"x": null}})),
         ("headers", json!({"accept": ["a", "b"]})),
         ("status", json!("*")),
-        ("owner", json!({"name": "Ann", "best": {"id": "p2", "owner_id": "o", "age": 1, "vaccinated": false, "updated_at": "2020-01-01T00:00:00-05:00"}})),
+        (
+            "owner",
+            json!({"name": "Ann", "best": {"id": "p2", "owner_id": "o", "age": 1, "vaccinated": false, "updated_at": "2020-01-01T00:00:00-05:00"}}),
+        ),
         ("owner", json!(null)),
-        ("friends", json!([{"id": "p3", "owner_id": null, "age": 2, "vaccinated": true, "updated_at": "2020-01-01T00:00:00Z"}])),
+        (
+            "friends",
+            json!([{"id": "p3", "owner_id": null, "age": 2, "vaccinated": true, "updated_at": "2020-01-01T00:00:00Z"}]),
+        ),
         ("private", json!("secret")),
         ("legacy_id", json!("old")),
     ];
@@ -68,7 +74,10 @@ fn required_fields_are_required_and_required_nullable_accepts_null() {
     }
     let input = with(minimal_pet(), "owner_id", json!("o1"));
     assert_eq!(round_trip::<Pet>(&input), Ok(input.clone()));
-    assert!(round_trip::<Pet>(&with(minimal_pet(), "id", json!(null))).is_err(), "a required, non-nullable field accepts null");
+    assert!(
+        round_trip::<Pet>(&with(minimal_pet(), "id", json!(null))).is_err(),
+        "a required, non-nullable field accepts null"
+    );
 }
 
 #[test]

@@ -32,12 +32,56 @@ pub fn unescape_field_name(name: &str) -> &str {
 }
 
 const JAVA_KEYWORDS: &[&str] = &[
-    "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
-    "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally",
-    "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface",
-    "long", "native", "new", "package", "private", "protected", "public", "return", "short",
-    "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws",
-    "transient", "try", "void", "volatile", "while",
+    "abstract",
+    "assert",
+    "boolean",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "class",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extends",
+    "final",
+    "finally",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "implements",
+    "import",
+    "instanceof",
+    "int",
+    "interface",
+    "long",
+    "native",
+    "new",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "short",
+    "static",
+    "strictfp",
+    "super",
+    "switch",
+    "synchronized",
+    "this",
+    "throw",
+    "throws",
+    "transient",
+    "try",
+    "void",
+    "volatile",
+    "while",
 ];
 
 /// The syntax of a Type cell, before meaning.
@@ -129,9 +173,8 @@ impl Parser<'_> {
             self.expect(']')?;
             self.expect('(')?;
             let url_start = self.pos;
-            let url_len = self.src[url_start..].find(')').ok_or_else(|| {
-                self.error("unclosed link", start..self.src.len())
-            })?;
+            let url_len =
+                self.src[url_start..].find(')').ok_or_else(|| self.error("unclosed link", start..self.src.len()))?;
             self.pos = url_start + url_len + 1;
             let url = self.src[url_start..url_start + url_len].trim().to_string();
             return Ok(Node::Link { inner: Box::new(inner), url, range: start..self.pos });
@@ -164,9 +207,7 @@ impl Parser<'_> {
 
     fn name(&mut self) -> String {
         let rest = &self.src[self.pos..];
-        let len = rest
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '?'))
-            .unwrap_or(rest.len());
+        let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '?')).unwrap_or(rest.len());
         self.pos += len;
         rest[..len].to_string()
     }
@@ -318,9 +359,17 @@ mod tests {
             ("*Optional\\<InputStream>*", Type::Stream, Optional),
             ("*Optional\\<String>*", Type::String, Optional),
             ("*JsonNullable\\<Double>*", Type::Float64, Nullable),
-            ("[OffsetDateTime](https://docs.oracle.com/javase/8/docs/api/java/time/OffsetDateTime.html)", Type::DateTime, Bare),
+            (
+                "[OffsetDateTime](https://docs.oracle.com/javase/8/docs/api/java/time/OffsetDateTime.html)",
+                Type::DateTime,
+                Bare,
+            ),
             ("[LocalDate](https://docs.oracle.com/javase/8/docs/api/java/time/LocalDate.html)", Type::Date, Bare),
-            ("[HttpResponse\\<?>](https://docs.oracle.com/en/java/javase/11/docs/api/java.net.http/java/net/http/HttpResponse.html)", Type::HttpResponse, Bare),
+            (
+                "[HttpResponse\\<?>](https://docs.oracle.com/en/java/javase/11/docs/api/java.net.http/java/net/http/HttpResponse.html)",
+                Type::HttpResponse,
+                Bare,
+            ),
             ("[M](../../models/components/M.md)", model("../../models/components/M.md"), Bare),
             ("[Optional\\<M>](../../models/components/M.md)", model("../../models/components/M.md"), Optional),
             ("[JsonNullable\\<M>](M.md)", model("M.md"), Nullable),
