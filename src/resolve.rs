@@ -83,8 +83,9 @@ pub fn link_target(from_folders: &[String], url: &str, ids: &BTreeSet<String>) -
     }
 }
 
-/// Marks `boxed` on every direct reference (not inside a list or map) between models of one
-/// strongly connected component, so that every containment cycle passes through a `Box`.
+/// Boxes the back edges of a depth-first walk over direct references (not inside a list or
+/// map): without them the containment graph has no cycle, so every cycle passes through
+/// exactly the boxes it needs. The walk goes in id order, so the choice is deterministic.
 fn box_cycles(models: &mut [Model]) {
     let index: HashMap<String, usize> = models.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect();
     let edges: Vec<Vec<usize>> = models
@@ -99,11 +100,11 @@ fn box_cycles(models: &mut [Model]) {
             out
         })
         .collect();
-    let component = strongly_connected(&edges);
+    let back_edges = back_edges(&edges);
     for (i, model) in models.iter_mut().enumerate() {
         let ModelKind::Object { fields } = &mut model.kind else { continue };
         for field in fields {
-            box_direct(&mut field.ty, &mut |target| component[index[target]] == component[i]);
+            box_direct(&mut field.ty, &mut |target| back_edges.contains(&(i, index[target])));
         }
     }
 }
@@ -116,60 +117,52 @@ fn direct_targets(ty: &Type, f: &mut impl FnMut(&str)) {
     }
 }
 
-fn box_direct(ty: &mut Type, in_cycle: &mut impl FnMut(&str) -> bool) {
+fn box_direct(ty: &mut Type, is_back_edge: &mut impl FnMut(&str) -> bool) {
     match ty {
-        Type::Ref { target, boxed } => *boxed = in_cycle(target),
-        Type::Nullable { inner } => box_direct(inner, in_cycle),
+        Type::Ref { target, boxed } => *boxed = is_back_edge(target),
+        Type::Nullable { inner } => box_direct(inner, is_back_edge),
         _ => {}
     }
 }
 
-/// Tarjan's algorithm, iterative so that long chains of docs cannot overflow the stack.
-/// Returns a component number per node.
-fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
-    const UNSEEN: usize = usize::MAX;
-    let n = edges.len();
-    let (mut order, mut low, mut component) = (vec![UNSEEN; n], vec![0; n], vec![UNSEEN; n]);
-    let (mut stack, mut on_stack) = (Vec::new(), vec![false; n]);
-    let (mut next_order, mut next_component) = (0, 0);
-    for root in 0..n {
-        if order[root] != UNSEEN {
+/// The `(from, to)` pairs that point back to a node on the current path of a depth-first
+/// walk. Iterative, so that long chains of docs cannot overflow the stack.
+fn back_edges(edges: &[Vec<usize>]) -> BTreeSet<(usize, usize)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Unseen,
+        OnPath,
+        Done,
+    }
+    let mut state = vec![State::Unseen; edges.len()];
+    let mut back = BTreeSet::new();
+    for root in 0..edges.len() {
+        if state[root] != State::Unseen {
             continue;
         }
-        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
-        while let Some((node, edge)) = work.pop() {
-            if edge == 0 {
-                order[node] = next_order;
-                low[node] = next_order;
-                next_order += 1;
-                stack.push(node);
-                on_stack[node] = true;
-            }
-            if let Some(&next) = edges[node].get(edge) {
-                work.push((node, edge + 1));
-                if order[next] == UNSEEN {
-                    work.push((next, 0));
-                } else if on_stack[next] {
-                    low[node] = low[node].min(order[next]);
-                }
+        state[root] = State::OnPath;
+        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some((node, next_edge)) = path.last_mut() {
+            let node = *node;
+            let Some(&target) = edges[node].get(*next_edge) else {
+                state[node] = State::Done;
+                path.pop();
                 continue;
-            }
-            if low[node] == order[node] {
-                while let Some(member) = stack.pop() {
-                    on_stack[member] = false;
-                    component[member] = next_component;
-                    if member == node {
-                        break;
-                    }
+            };
+            *next_edge += 1;
+            match state[target] {
+                State::Unseen => {
+                    state[target] = State::OnPath;
+                    path.push((target, 0));
                 }
-                next_component += 1;
-            }
-            if let Some(&(parent, _)) = work.last() {
-                low[parent] = low[parent].min(low[node]);
+                State::OnPath => {
+                    back.insert((node, target));
+                }
+                State::Done => {}
             }
         }
     }
-    component
+    back
 }
 
 /// Models grouped by folder path, for the stages that lay out modules.
@@ -212,10 +205,12 @@ mod tests {
     }
 
     #[test]
-    fn components() {
-        // 0 → 1 → 2 → 0 is a cycle; 3 → 3 a self-loop; 4 is alone.
-        let c = strongly_connected(&[vec![1], vec![2], vec![0, 3], vec![3], vec![]]);
-        assert!(c[0] == c[1] && c[1] == c[2]);
-        assert!(c[3] != c[0] && c[4] != c[3] && c[4] != c[0]);
+    fn back_edges_break_every_cycle_and_nothing_else() {
+        // 0 → 1 → 2 → 0 is a cycle; 3 → 3 a self-loop; 2 → 3 and 4 are not in cycles.
+        let back = back_edges(&[vec![1], vec![2], vec![0, 3], vec![3], vec![]]);
+        assert_eq!(back.into_iter().collect::<Vec<_>>(), [(2, 0), (3, 3)]);
+        // A long chain is walked without recursion.
+        let chain: Vec<Vec<usize>> = (0..100_000).map(|i| if i + 1 < 100_000 { vec![i + 1] } else { vec![0] }).collect();
+        assert_eq!(back_edges(&chain).into_iter().collect::<Vec<_>>(), [(99_999, 0)]);
     }
 }
