@@ -27,6 +27,8 @@ pub struct Model {
     pub title_span: Span,
     /// The title was struck through.
     pub deprecated: bool,
+    /// Why, when the doc says (its `DEPRECATED` note).
+    pub deprecation_note: Option<String>,
     /// The description paragraphs, as markdown.
     pub description: Option<String>,
     /// What the model is.
@@ -41,6 +43,8 @@ pub enum ModelKind {
     Object {
         /// The fields, in doc order.
         fields: Vec<Field>,
+        /// Keep JSON keys that no field names, so that they survive a round trip.
+        keep_unknown: bool,
     },
     /// A string enum.
     Enum {
@@ -68,6 +72,11 @@ pub struct Field {
     pub nullable: bool,
     /// The field was struck through.
     pub deprecated: bool,
+    /// Why, when the doc says (its `DEPRECATED` note).
+    pub deprecation_note: Option<String>,
+    /// The field is the doc's `additionalProperties` row: a map of every JSON key that no
+    /// other field names, flattened into the object.
+    pub catch_all: bool,
     /// The description, as markdown.
     pub description: Option<String>,
     /// The example, as text.

@@ -41,7 +41,7 @@ pub use diag::{Diagnostic, Error};
 pub use output::Changes;
 pub use render::RenderedFile;
 
-use config::FileConfig;
+use config::{FileConfig, Rules};
 use source::SourceFile;
 
 /// How to run mdschema: where the docs are, where the code goes. Shaped like
@@ -125,31 +125,31 @@ impl Config {
         }
     }
 
-    fn file_config(&self) -> Result<(FileConfig, Option<PathBuf>), Error> {
+    fn rules(&self) -> Result<(Rules, Option<PathBuf>), Error> {
         let path = match &self.config_file {
             Some(path) => path.clone(),
             None => {
                 let path = self.schemas().join(config::FILE_NAME);
                 if !path.is_file() {
-                    return Ok((FileConfig::default(), None));
+                    return Ok((Rules::default(), None));
                 }
                 path
             }
         };
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         let file = SourceFile::new(config::FILE_NAME, path.display().to_string(), text);
-        Ok((FileConfig::parse(&file)?, Some(path)))
+        Ok((Rules::new(FileConfig::parse(&file)?, Some(&file))?, Some(path)))
     }
 
     /// Reads the docs into the resolved IR. Every problem in every doc is reported at once.
     pub fn load(&self) -> Result<Loaded, Error> {
-        let (file_config, config_path) = self.file_config()?;
-        let found = load::read_docs(self.schemas())?;
+        let (rules, config_path) = self.rules()?;
+        let found = load::read_docs(self.schemas(), |rel_path| rules.selects(rel_path))?;
         let mut warnings = found.warnings;
         let mut errors = Vec::new();
         let mut models = Vec::new();
         for doc in &found.docs {
-            let lowered = lower::lower(doc, &file_config);
+            let lowered = lower::lower(doc, &rules);
             warnings.extend(lowered.warnings);
             match lowered.model {
                 Ok(model) => models.push(model),
@@ -168,6 +168,20 @@ impl Config {
                 return Err(Error::Input(errors));
             }
         };
+        let fields: Vec<(&str, &str)> = schema
+            .models
+            .iter()
+            .flat_map(|m| match &m.kind {
+                ir::ModelKind::Object { fields, .. } => {
+                    fields.iter().map(|f| (m.id.as_str(), f.name.as_str())).collect()
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        for key in rules.unused_wire_names(&fields) {
+            let path = config_path.as_deref().unwrap_or(Path::new(config::FILE_NAME)).display().to_string();
+            warnings.push(Diagnostic::file(path, format!("the wire name override `{key}` matches no field")));
+        }
         let mut inputs: Vec<PathBuf> = found.folders;
         inputs.extend(found.docs.iter().map(|d| PathBuf::from(&d.display_path)));
         inputs.extend(config_path);

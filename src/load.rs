@@ -19,8 +19,8 @@ pub struct Found {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads every doc under `root`.
-pub fn read_docs(root: &Path) -> Result<Found, Error> {
+/// Reads every doc under `root` whose relative path `select` accepts.
+pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Error> {
     let meta = std::fs::metadata(root)
         .map_err(|e| Error::Setup(format!("the schemas folder {} cannot be read: {e}", root.display())))?;
     if !meta.is_dir() {
@@ -55,7 +55,7 @@ pub fn read_docs(root: &Path) -> Result<Found, Error> {
                 }
             } else if file_type.is_dir() {
                 pending.push(path);
-            } else if name.ends_with(".md") {
+            } else if name.ends_with(".md") && select(&relative(root, &path)) {
                 match read_doc(root, &path) {
                     Ok(doc) => found.docs.push(doc),
                     Err(diagnostic) => errors.push(diagnostic),
@@ -71,15 +71,16 @@ pub fn read_docs(root: &Path) -> Result<Found, Error> {
     Ok(found)
 }
 
+/// `path` relative to `root`, `/`-separated.
+fn relative(root: &Path, path: &Path) -> String {
+    let parts: Vec<_> =
+        path.strip_prefix(root).unwrap_or(path).components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    parts.join("/")
+}
+
 fn read_doc(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
     let display = path.display().to_string();
-    let rel_path = path
-        .strip_prefix(root)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/");
+    let rel_path = relative(root, path);
     let size = std::fs::metadata(path).map_err(|e| Diagnostic::file(&display, e.to_string()))?.len();
     if size > MAX_DOC_BYTES {
         return Err(Diagnostic::file(

@@ -1,10 +1,10 @@
 //! Doc tables → IR: gives meaning to one doc's title, description and tables, using the
 //! dialect for the Type column. Links stay as written; `resolve` connects them.
 
-use crate::config::FileConfig;
+use crate::config::Rules;
 use crate::diag::Diagnostic;
 use crate::dialect::{self, Wrapper};
-use crate::ir::{EnumValue, Field, Model, ModelKind};
+use crate::ir::{EnumValue, Field, Model, ModelKind, Type};
 use crate::markdown::{self, DocTables, Row, Section, Table, Text};
 use crate::source::{SourceFile, Span};
 
@@ -17,7 +17,7 @@ pub struct Lowered {
 }
 
 /// Reads one doc into a model.
-pub fn lower(file: &SourceFile, config: &FileConfig) -> Lowered {
+pub fn lower(file: &SourceFile, config: &Rules) -> Lowered {
     let doc = markdown::parse(&file.text);
     let mut cx = Cx { file, config, errors: Vec::new(), warnings: Vec::new() };
     let model = cx.model(&doc);
@@ -30,7 +30,7 @@ pub fn lower(file: &SourceFile, config: &FileConfig) -> Lowered {
 
 struct Cx<'a> {
     file: &'a SourceFile,
-    config: &'a FileConfig,
+    config: &'a Rules,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
 }
@@ -54,7 +54,18 @@ impl Cx<'_> {
         let id = self.file.rel_path.strip_suffix(".md").unwrap_or(&self.file.rel_path).to_string();
         let mut folders: Vec<String> = id.split('/').map(str::to_string).collect();
         folders.pop();
-        let description = doc.description.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n\n");
+        let mut deprecation_note = None;
+        let mut paragraphs = Vec::new();
+        for paragraph in &doc.description {
+            match split_deprecation(&paragraph.text) {
+                Some((note, rest)) => {
+                    deprecation_note = deprecation_note.or(note);
+                    paragraphs.extend(rest);
+                }
+                None => paragraphs.push(paragraph.text.clone()),
+            }
+        }
+        let description = paragraphs.join("\n\n");
         Some(Model {
             id,
             source: self.file.rel_path.clone(),
@@ -62,6 +73,7 @@ impl Cx<'_> {
             title: title_text.trim().to_string(),
             title_span: title.span,
             deprecated,
+            deprecation_note: deprecation_note.filter(|_| deprecated),
             description: (!description.is_empty()).then_some(description),
             kind,
         })
@@ -81,7 +93,10 @@ impl Cx<'_> {
             }
             (Some(section), None) => {
                 let table = self.first_table(section)?;
-                Some(ModelKind::Object { fields: self.fields(table)? })
+                Some(ModelKind::Object {
+                    fields: self.fields(table)?,
+                    keep_unknown: self.config.file.keep_unknown_fields,
+                })
             }
             (None, Some(section)) => {
                 let table = self.first_table(section)?;
@@ -164,7 +179,9 @@ impl Cx<'_> {
                 }
             };
             let name = dialect::java::unescape_field_name(&name).to_string();
-            let wire_name = self.config.wire_case.apply(&name);
+            let model_id = self.file.rel_path.strip_suffix(".md").unwrap_or(&self.file.rel_path);
+            let wire_name = self.config.wire_name(model_id, &name);
+            let catch_all = name == "additionalProperties" && matches!(parsed.ty, Type::Map { .. });
             if let Some(earlier) = fields.iter().find(|f| f.wire_name == wire_name || f.name == name) {
                 let line = self.file.line_col(earlier.span.start).line;
                 self.error(
@@ -174,14 +191,21 @@ impl Cx<'_> {
                 );
                 continue;
             }
+            let description = description_col.and_then(|c| text_cell(&cells[c].text));
+            let (deprecation_note, description) = match description.as_deref().and_then(split_deprecation) {
+                Some((note, rest)) => (note, (!rest.is_empty()).then(|| rest.join("<br/><br/>"))),
+                None => (None, description),
+            };
             fields.push(Field {
-                nullable: nullable(parsed.wrapper, required),
+                nullable: !catch_all && nullable(parsed.wrapper, required, &parsed.ty),
+                required: required && !catch_all,
                 name,
                 wire_name,
                 ty: parsed.ty,
-                required,
                 deprecated,
-                description: description_col.and_then(|c| text_cell(&cells[c].text)),
+                deprecation_note: deprecation_note.filter(|_| deprecated),
+                catch_all,
+                description,
                 example: example_col.and_then(|c| text_cell(&cells[c].text)),
                 span: row.span,
                 type_span: type_cell.span,
@@ -252,15 +276,34 @@ impl Cx<'_> {
 }
 
 /// Java docs: `Optional` or `JsonNullable` on a required field means "required, may be
-/// null"; an optional field with no wrapper shown lost it (the generator drops wrappers on
-/// List, Map, date and `byte[]` types, most of them `JsonNullable`), so it is read as
-/// nullable too: absent, `null` and a value then all round-trip.
-fn nullable(wrapper: Wrapper, required: bool) -> bool {
+/// null". The generator drops wrappers on List, Map, date and `byte[]` types, so an
+/// optional field with no wrapper shown lost it (most of them are `JsonNullable`) and is
+/// read as nullable: absent, `null` and a value then all round-trip. A required date with
+/// no wrapper is read as nullable too: in the Apideck SDK 8 of its 9 such fields are
+/// `Optional` + `@JsonInclude(ALWAYS)`, i.e. required but nullable.
+fn nullable(wrapper: Wrapper, required: bool, ty: &Type) -> bool {
     match wrapper {
         Wrapper::Nullable => true,
         Wrapper::Optional => required,
-        Wrapper::None => !required,
+        Wrapper::None => !required || matches!(ty, Type::DateTime | Type::Date),
     }
+}
+
+/// Splits a Speakeasy deprecation notice (`: warning: ** DEPRECATED **: why..<br/><br/>rest`)
+/// into its note and the remaining paragraphs. `None` when the text is not such a notice.
+fn split_deprecation(text: &str) -> Option<(Option<String>, Vec<String>)> {
+    let squeezed: String = text.chars().take(40).filter(|c| !c.is_whitespace() && *c != '*').collect();
+    if !squeezed.starts_with(":warning:DEPRECATED:") {
+        return None;
+    }
+    let after = &text[text.find("DEPRECATED")? + "DEPRECATED".len()..];
+    let after = after.trim_start_matches(|c: char| c == '*' || c.is_whitespace()).strip_prefix(':').unwrap_or(after);
+    let mut parts = after.split("<br/>").map(str::trim).filter(|p| !p.is_empty());
+    let note = parts.next().map(|n| {
+        let n = n.trim_end_matches('.');
+        format!("{n}.")
+    });
+    Some((note, parts.map(str::to_string).collect()))
 }
 
 /// `~~text~~` → (`text`, true).
@@ -297,11 +340,10 @@ fn text_cell(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::WireCase;
-    use crate::ir::Type;
+    use crate::config::{FileConfig, WireCase};
 
     fn lower_text(text: &str) -> Lowered {
-        let config = FileConfig { wire_case: WireCase::SnakeCase };
+        let config = Rules::new(FileConfig { wire_case: WireCase::SnakeCase, ..FileConfig::default() }, None).unwrap();
         lower(&SourceFile::new("components/Thing.md", "schemas/components/Thing.md", text.to_string()), &config)
     }
 
@@ -325,7 +367,7 @@ mod tests {
         assert_eq!(model.id, "components/Thing");
         assert_eq!(model.folders, ["components"]);
         assert_eq!(model.description.as_deref(), Some("A thing."));
-        let ModelKind::Object { fields } = model.kind else { panic!() };
+        let ModelKind::Object { fields, .. } = model.kind else { panic!() };
         let summary: Vec<_> =
             fields.iter().map(|f| (f.wire_name.as_str(), f.required, f.nullable, f.deprecated)).collect();
         assert_eq!(
@@ -342,6 +384,23 @@ mod tests {
         assert_eq!(fields[0].example.as_deref(), Some("abc"));
         assert_eq!(fields[1].description, None);
         assert_eq!(fields[2].ty, Type::DateTime);
+    }
+
+    #[test]
+    fn deprecation_notes_catch_alls_and_required_dates() {
+        let doc = format!(
+            "{HEADER}| ~~`old`~~ | *String* | :heavy_minus_sign: | : warning: ** DEPRECATED **: Use new..<br/><br/>The old one. | |\n| `additionalProperties` | Map\\<String, *Object*> | :heavy_minus_sign: | N/A | |\n| `at` | [OffsetDateTime](https://x/OffsetDateTime.html) | :heavy_check_mark: | | |\n| `tags` | List\\<*String*> | :heavy_check_mark: | | |"
+        );
+        let ModelKind::Object { fields, .. } = lower_text(&doc).model.unwrap().kind else { panic!() };
+        assert_eq!(fields[0].deprecation_note.as_deref(), Some("Use new."));
+        assert_eq!(fields[0].description.as_deref(), Some("The old one."));
+        assert!(fields[1].catch_all && !fields[1].required && !fields[1].nullable);
+        assert!(fields[2].required && fields[2].nullable, "a required date may be null");
+        assert!(fields[3].required && !fields[3].nullable);
+
+        let model = lower_text("# ~~Old~~\n\n> :warning: **DEPRECATED**: Going away.\n\nStill here.\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n").model.unwrap();
+        assert_eq!(model.deprecation_note.as_deref(), Some("Going away."));
+        assert_eq!(model.description.as_deref(), Some("Still here."));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn resolve(
     models.sort_by(|a, b| a.id.cmp(&b.id));
     let mut errors = Vec::new();
     for model in &mut models {
-        let ModelKind::Object { fields } = &mut model.kind else { continue };
+        let ModelKind::Object { fields, .. } = &mut model.kind else { continue };
         for field in fields {
             let mut unresolved = Vec::new();
             visit_refs(&mut field.ty, &mut |target| match link_target(&model.folders, target, ids) {
@@ -92,7 +92,7 @@ fn box_cycles(models: &mut [Model]) {
         .iter()
         .map(|model| {
             let mut out = Vec::new();
-            if let ModelKind::Object { fields } = &model.kind {
+            if let ModelKind::Object { fields, .. } = &model.kind {
                 for field in fields {
                     direct_targets(&field.ty, &mut |t| out.push(index[t]));
                 }
@@ -102,7 +102,7 @@ fn box_cycles(models: &mut [Model]) {
         .collect();
     let back_edges = back_edges(&edges);
     for (i, model) in models.iter_mut().enumerate() {
-        let ModelKind::Object { fields } = &mut model.kind else { continue };
+        let ModelKind::Object { fields, .. } = &mut model.kind else { continue };
         for field in fields {
             box_direct(&mut field.ty, &mut |target| back_edges.contains(&(i, index[target])));
         }
@@ -210,7 +210,8 @@ mod tests {
         let back = back_edges(&[vec![1], vec![2], vec![0, 3], vec![3], vec![]]);
         assert_eq!(back.into_iter().collect::<Vec<_>>(), [(2, 0), (3, 3)]);
         // A long chain is walked without recursion.
-        let chain: Vec<Vec<usize>> = (0..100_000).map(|i| if i + 1 < 100_000 { vec![i + 1] } else { vec![0] }).collect();
+        let chain: Vec<Vec<usize>> =
+            (0..100_000).map(|i| if i + 1 < 100_000 { vec![i + 1] } else { vec![0] }).collect();
         assert_eq!(back_edges(&chain).into_iter().collect::<Vec<_>>(), [(99_999, 0)]);
     }
 }

@@ -192,7 +192,9 @@ pub fn build(schema: &Schema) -> Vec<FileView> {
         let (name, stem) = &names.types[&model.id];
         let dir = dir_of(&names.modules[&model.folders]);
         let (template, item) = match &model.kind {
-            ModelKind::Object { fields } => ("struct.rs.tera", ItemView::Struct(cx.struct_view(name, fields))),
+            ModelKind::Object { fields, keep_unknown } => {
+                ("struct.rs.tera", ItemView::Struct(cx.struct_view(name, fields, *keep_unknown)))
+            }
             ModelKind::Enum { values, open } => ("enum.rs.tera", ItemView::Enum(cx.enum_view(name, values, *open))),
             ModelKind::Opaque => ("opaque.rs.tera", ItemView::Opaque(cx.opaque_view(name))),
         };
@@ -268,12 +270,12 @@ impl ModelCx<'_> {
     fn type_attrs(&self, derives: &str) -> Vec<String> {
         let mut attrs = vec![format!("#[derive({derives})]")];
         if self.model.deprecated {
-            attrs.push("#[deprecated]".into());
+            attrs.push(deprecated_attr(self.model.deprecation_note.as_deref()));
         }
         attrs
     }
 
-    fn struct_view(&self, name: &str, fields: &[Field]) -> StructView {
+    fn struct_view(&self, name: &str, fields: &[Field], keep_unknown: bool) -> StructView {
         let mut field_names = Namespace::default();
         let mut skipped = Vec::new();
         let mut views = Vec::new();
@@ -287,6 +289,14 @@ impl ModelCx<'_> {
             }
             views.push(self.field_view(field, &mut field_names));
         }
+        if keep_unknown && !fields.iter().any(|f| f.catch_all) {
+            views.push(FieldView {
+                name: field_names.claim("unknown_fields"),
+                ty: format!("::std::collections::BTreeMap<::std::string::String, {VALUE}>"),
+                docs: vec![doc_attr("JSON keys the doc does not list, kept so that they survive a round trip.")],
+                attrs: vec!["#[serde(flatten)]".into()],
+            });
+        }
         let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
         if fields.iter().any(|f| f.deprecated) || self.model.deprecated {
             attrs.push("#[allow(deprecated)]".into());
@@ -297,6 +307,14 @@ impl ModelCx<'_> {
     fn field_view(&self, field: &Field, names: &mut Namespace) -> FieldView {
         let name = names.claim(&ident::field_name(&field.name));
         let inner = self.rust_type(&field.ty);
+        let mut attrs = Vec::new();
+        if field.deprecated {
+            attrs.push(deprecated_attr(field.deprecation_note.as_deref()));
+        }
+        if field.catch_all {
+            attrs.insert(0, "#[serde(flatten)]".into());
+            return FieldView { name, ty: inner, docs: field_docs(field), attrs };
+        }
         let mut serde = Vec::new();
         if name.trim_start_matches("r#") != field.wire_name {
             serde.push(format!("rename = {}", literal(&field.wire_name)));
@@ -319,12 +337,8 @@ impl ModelCx<'_> {
                 option(&option(&inner))
             }
         };
-        let mut attrs = Vec::new();
         if !serde.is_empty() {
-            attrs.push(format!("#[serde({})]", serde.join(", ")));
-        }
-        if field.deprecated {
-            attrs.push("#[deprecated]".into());
+            attrs.insert(0, format!("#[serde({})]", serde.join(", ")));
         }
         FieldView { name, ty, docs: field_docs(field), attrs }
     }
@@ -376,7 +390,7 @@ impl ModelCx<'_> {
             Type::Float64 => "::core::primitive::f64".into(),
             Type::DateTime => "::chrono::DateTime<::chrono::FixedOffset>".into(),
             Type::Date => "::chrono::NaiveDate".into(),
-            Type::Any | Type::Stream | Type::HttpResponse => "::serde_json::Value".into(),
+            Type::Any | Type::Stream | Type::HttpResponse => VALUE.into(),
             Type::List { item } => format!("::std::vec::Vec<{}>", self.rust_type(item)),
             Type::Map { value } => {
                 format!("::std::collections::BTreeMap<::std::string::String, {}>", self.rust_type(value))
@@ -387,6 +401,15 @@ impl ModelCx<'_> {
                 if *boxed { format!("::std::boxed::Box<{path}>") } else { path }
             }
         }
+    }
+}
+
+const VALUE: &str = "::serde_json::Value";
+
+fn deprecated_attr(note: Option<&str>) -> String {
+    match note {
+        Some(note) => format!("#[deprecated(note = {})]", literal(note)),
+        None => "#[deprecated]".into(),
     }
 }
 

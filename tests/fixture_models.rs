@@ -125,3 +125,18 @@ fn same_title_in_two_folders_and_opaque_and_empty_models() {
     assert_eq!(round_trip::<models::components::Shape>(&any), Ok(any.clone()));
     assert_eq!(round_trip::<models::components::Empty>(&json!({})), Ok(json!({})));
 }
+
+#[test]
+fn additional_properties_collect_and_write_back_extra_keys() {
+    let input = json!({"owner": "o", "x": 1, "nested": {"a": [null]}, "n": 1.5});
+    assert_eq!(round_trip::<models::components::Metadata>(&input), Ok(input.clone()));
+    let metadata: models::components::Metadata = serde_json::from_value(input).unwrap();
+    assert_eq!(metadata.additional_properties.keys().collect::<Vec<_>>(), ["n", "nested", "x"]);
+    assert_eq!(metadata.owner.as_deref(), Some("o"));
+}
+
+#[test]
+fn unknown_keys_are_ignored_by_default() {
+    let input = with(minimal_pet(), "brand_new", json!({"x": 1}));
+    assert_eq!(round_trip::<Pet>(&input), Ok(minimal_pet()));
+}

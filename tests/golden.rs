@@ -49,6 +49,11 @@ fn models_fixture() {
 }
 
 #[test]
+fn unknown_fields_fixture() {
+    check_case("unknown");
+}
+
+#[test]
 fn output_is_deterministic() {
     assert_eq!(generate_in_memory("models"), generate_in_memory("models"));
 }
