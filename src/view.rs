@@ -178,9 +178,25 @@ impl Names {
     }
 }
 
+/// The path of every model's type relative to the generated root module
+/// (`components::Pet`), by model id.
+pub fn type_paths(schema: &Schema) -> BTreeMap<String, String> {
+    let names = Names::new(schema);
+    schema
+        .models
+        .iter()
+        .map(|model| {
+            let mut path = names.modules[&model.folders].clone();
+            path.push(names.types[&model.id].0.clone());
+            (model.id.clone(), path.join("::"))
+        })
+        .collect()
+}
+
 /// Builds the view of every file to generate, sorted by path.
 pub fn build(schema: &Schema) -> Vec<FileView> {
     let names = Names::new(schema);
+    let deprecated: BTreeSet<&str> = schema.models.iter().filter(|m| m.deprecated).map(|m| m.id.as_str()).collect();
     let folders_of: HashMap<&str, &[String]> =
         schema.models.iter().map(|m| (m.id.as_str(), m.folders.as_slice())).collect();
     let mut files = Vec::new();
@@ -188,7 +204,7 @@ pub fn build(schema: &Schema) -> Vec<FileView> {
         files.push(module_file(schema, &names, folder, module_path));
     }
     for model in &schema.models {
-        let cx = ModelCx { names: &names, folders_of: &folders_of, model };
+        let cx = ModelCx { names: &names, deprecated: &deprecated, folders_of: &folders_of, model };
         let (name, stem) = &names.types[&model.id];
         let dir = dir_of(&names.modules[&model.folders]);
         let (template, item) = match &model.kind {
@@ -246,6 +262,7 @@ fn module_file(schema: &Schema, names: &Names, folder: &[String], module_path: &
 
 struct ModelCx<'a> {
     names: &'a Names,
+    deprecated: &'a BTreeSet<&'a str>,
     folders_of: &'a HashMap<&'a str, &'a [String]>,
     model: &'a Model,
 }
@@ -298,7 +315,8 @@ impl ModelCx<'_> {
             });
         }
         let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
-        if fields.iter().any(|f| f.deprecated) || self.model.deprecated {
+        let uses_deprecated = fields.iter().any(|f| f.deprecated || self.refers_to_deprecated(&f.ty));
+        if uses_deprecated || self.model.deprecated {
             attrs.push("#[allow(deprecated)]".into());
         }
         StructView { name: name.to_string(), docs: self.model_docs(&skipped), attrs, fields: views }
@@ -378,6 +396,16 @@ impl ModelCx<'_> {
         let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
         attrs.push("#[serde(transparent)]".into());
         OpaqueView { name: name.to_string(), docs: self.model_docs(&[note]), attrs }
+    }
+
+    fn refers_to_deprecated(&self, ty: &Type) -> bool {
+        match ty {
+            Type::Ref { target, .. } => self.deprecated.contains(target.as_str()),
+            Type::List { item: inner } | Type::Map { value: inner } | Type::Nullable { inner } => {
+                self.refers_to_deprecated(inner)
+            }
+            _ => false,
+        }
     }
 
     fn rust_type(&self, ty: &Type) -> String {
