@@ -42,6 +42,7 @@ pub use output::Changes;
 pub use render::RenderedFile;
 
 use config::{FileConfig, Rules};
+use rayon::prelude::*;
 use source::SourceFile;
 
 /// How to run mdschema: where the docs are, where the code goes. Shaped like
@@ -148,8 +149,9 @@ impl Config {
         let mut warnings = found.warnings;
         let mut errors = Vec::new();
         let mut models = Vec::new();
-        for doc in &found.docs {
-            let lowered = lower::lower(doc, &rules);
+        // Docs are independent until resolution: read them in parallel, keep their order.
+        let lowered: Vec<lower::Lowered> = found.docs.par_iter().map(|doc| lower::lower(doc, &rules)).collect();
+        for lowered in lowered {
             warnings.extend(lowered.warnings);
             match lowered.model {
                 Ok(model) => models.push(model),
@@ -191,7 +193,7 @@ impl Config {
     /// Renders every file in memory, without touching the output folder.
     pub fn render(&self, schema: &ir::Schema) -> Result<Vec<RenderedFile>, Error> {
         let templates = render::Templates::load(self.templates_dir.as_deref())?;
-        view::build(schema).iter().map(|file| templates.render(file)).collect()
+        view::build(schema).par_iter().map(|file| templates.render(file)).collect()
     }
 
     /// Generates the models into the output folder, writing only files that changed and

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diag::Error;
 use crate::render::RenderedFile;
 
@@ -46,7 +48,9 @@ pub fn sync(out_dir: &Path, files: &[RenderedFile], dry_run: bool) -> Result<Cha
                 )));
             }
             old => {
-                changes.diff.push_str(&unified_diff(&file.path, old.as_deref().unwrap_or(""), &file.contents));
+                if dry_run {
+                    changes.diff.push_str(&unified_diff(&file.path, old.as_deref().unwrap_or(""), &file.contents));
+                }
                 changes.written.push(file.path.clone());
                 plan.push((target, &file.contents));
             }
@@ -60,9 +64,12 @@ pub fn sync(out_dir: &Path, files: &[RenderedFile], dry_run: bool) -> Result<Cha
     if dry_run {
         return Ok(changes);
     }
-    for (target, contents) in plan {
-        write_atomically(&target, contents)?;
+    let dirs: std::collections::BTreeSet<&Path> = plan.iter().filter_map(|(target, _)| target.parent()).collect();
+    for dir in dirs {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
+    // Independent files: writing them in parallel overlaps the file system's latency.
+    plan.par_iter().try_for_each(|(target, contents)| write_atomically(target, contents))?;
     for (rel, _) in &stale {
         let path = out_dir.join(rel);
         std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
@@ -122,7 +129,6 @@ fn stale_files(out_dir: &Path, files: &[RenderedFile]) -> Result<Vec<(String, St
 
 fn write_atomically(target: &Path, contents: &str) -> Result<(), Error> {
     let dir = target.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let file_name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = dir.join(format!(".{file_name}.mdschema-{}.tmp", std::process::id()));
     std::fs::write(&temp, contents).map_err(|e| Error::io(&temp, e))?;

@@ -19,12 +19,13 @@ pub fn resolve(
     files: &HashMap<String, SourceFile>,
 ) -> Result<Schema, Vec<Diagnostic>> {
     models.sort_by(|a, b| a.id.cmp(&b.id));
+    let index = LinkIndex::new(ids);
     let mut errors = Vec::new();
     for model in &mut models {
         let ModelKind::Object { fields, .. } = &mut model.kind else { continue };
         for field in fields {
             let mut unresolved = Vec::new();
-            visit_refs(&mut field.ty, &mut |target| match link_target(&model.folders, target, ids) {
+            visit_refs(&mut field.ty, &mut |target| match link_target(&model.folders, target, &index) {
                 Some(id) => *target = id,
                 None => unresolved.push(target.clone()),
             });
@@ -48,6 +49,28 @@ pub fn resolve(
     Ok(Schema { models })
 }
 
+/// Every doc id by its last two path segments (`components/Pet`) and its last one (`Pet`),
+/// for links written relative to another root (`../../models/components/Pet.md`).
+pub struct LinkIndex<'a> {
+    ids: &'a BTreeSet<String>,
+    by_tail: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> LinkIndex<'a> {
+    /// Indexes `ids`.
+    pub fn new(ids: &'a BTreeSet<String>) -> Self {
+        let mut by_tail: HashMap<&str, Vec<&str>> = HashMap::new();
+        for id in ids {
+            let mut starts = id.match_indices('/').map(|(i, _)| i + 1).collect::<Vec<_>>();
+            starts.insert(0, 0);
+            for &start in starts.iter().rev().take(2) {
+                by_tail.entry(&id[start..]).or_default().push(id);
+            }
+        }
+        LinkIndex { ids, by_tail }
+    }
+}
+
 fn visit_refs(ty: &mut Type, f: &mut impl FnMut(&mut String)) {
     match ty {
         Type::Ref { target, .. } => f(target),
@@ -58,7 +81,7 @@ fn visit_refs(ty: &mut Type, f: &mut impl FnMut(&mut String)) {
 
 /// The id a link names: by its path relative to the linking doc, or else by its trailing
 /// `folder/Name.md` (SDK docs link as `../../models/folder/Name.md` from `folder/`).
-pub fn link_target(from_folders: &[String], url: &str, ids: &BTreeSet<String>) -> Option<String> {
+pub fn link_target(from_folders: &[String], url: &str, index: &LinkIndex) -> Option<String> {
     let path = url.split(['#', '?']).next()?;
     let path = path.strip_suffix(".md")?;
     let mut parts: Vec<&str> = from_folders.iter().map(String::as_str).collect();
@@ -71,14 +94,13 @@ pub fn link_target(from_folders: &[String], url: &str, ids: &BTreeSet<String>) -
         }
     }
     let relative = parts.join("/");
-    if !escaped && ids.contains(&relative) {
+    if !escaped && index.ids.contains(&relative) {
         return Some(relative);
     }
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty() && *s != "." && *s != "..").collect();
     let tail = segments[segments.len().saturating_sub(2)..].join("/");
-    let matches: Vec<&String> = ids.iter().filter(|id| *id == &tail || id.ends_with(&format!("/{tail}"))).collect();
-    match matches.as_slice() {
-        [only] => Some((*only).clone()),
+    match index.by_tail.get(tail.as_str()).map(Vec::as_slice) {
+        Some([only]) => Some(only.to_string()),
         _ => None,
     }
 }
@@ -200,7 +222,7 @@ mod tests {
             (&["components"], "Address.html", None),
         ];
         for (folders, url, expected) in cases {
-            assert_eq!(link_target(&from(folders), url, &ids).as_deref(), *expected, "{url}");
+            assert_eq!(link_target(&from(folders), url, &LinkIndex::new(&ids)).as_deref(), *expected, "{url}");
         }
     }
 

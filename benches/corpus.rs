@@ -1,0 +1,74 @@
+//! End-to-end generation of the whole Java corpus (read, parse, IR, render, format, write to
+//! a fresh temporary folder) against a pulldown-cmark-only pass over the same files, the
+//! floor no generator can go below. Needs `MDSCHEMA_CORPUS` (e.g. `../shared/corpus`).
+
+use std::path::{Path, PathBuf};
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+
+fn docs(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            docs(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+fn java_corpus(c: &mut Criterion) {
+    let Some(corpus) = std::env::var_os("MDSCHEMA_CORPUS") else {
+        eprintln!("skipped: set MDSCHEMA_CORPUS to the corpus folder");
+        return;
+    };
+    let models = PathBuf::from(corpus).join("apideck/java/models");
+    // Every doc, operations wrappers included, so that both passes read the same files.
+    let config_dir = tempfile::tempdir().unwrap();
+    let config_file = config_dir.path().join("mdschema.toml");
+    std::fs::write(&config_file, "wire_case = \"snake_case\"\nexclude = []\n").unwrap();
+    let mut files = Vec::new();
+    docs(&models, &mut files);
+
+    let mut group = c.benchmark_group("java_corpus");
+    group.sample_size(10);
+    group.bench_function("pulldown_cmark_only", |b| {
+        b.iter(|| {
+            let mut events = 0usize;
+            for path in &files {
+                let text = std::fs::read_to_string(path).unwrap();
+                let options = pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+                events += pulldown_cmark::Parser::new_ext(&text, options).into_offset_iter().count();
+            }
+            events
+        })
+    });
+    group.bench_function("in_memory", |b| {
+        b.iter(|| {
+            let mut config = mdschema::Config::new();
+            config.schemas_dir(&models).config_file(&config_file);
+            let loaded = config.load().unwrap();
+            config.render(&loaded.schema).unwrap().len()
+        })
+    });
+    group.bench_function("end_to_end", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |out| {
+                let report = mdschema::Config::new()
+                    .schemas_dir(&models)
+                    .config_file(&config_file)
+                    .out_dir(out.path())
+                    .generate()
+                    .unwrap();
+                (report.models, out)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, java_corpus);
+criterion_main!(benches);
