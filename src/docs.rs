@@ -6,6 +6,22 @@
 //! escaped (`<token>`), bare URLs become autolinks, and examples go into code spans or
 //! `text` blocks. The lines are later printed as string literals, never spliced as code.
 
+/// Spells out the characters rustc refuses in comments (bidirectional overrides, which can
+/// make code read differently from how it compiles) and control characters.
+pub fn visible(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        match c {
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}' => {
+                out.push_str(&format!("U+{:04X}", c as u32))
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Doc-comment lines for a description; paragraphs are separated by empty lines.
 pub fn description(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
@@ -218,6 +234,11 @@ mod tests {
         for (text, lines) in cases {
             assert_eq!(description(text), *lines, "{text}");
         }
+    }
+
+    #[test]
+    fn bidi_and_control_characters_become_visible() {
+        assert_eq!(visible("a\u{202e}b\u{2066}c\u{0}d"), "aU+202EbU+2066c d");
     }
 
     #[test]

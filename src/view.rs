@@ -96,6 +96,8 @@ pub struct EnumView {
     pub variants: Vec<VariantView>,
     /// The catch-all variant holding unknown values, when the enum is open.
     pub unknown: Option<VariantView>,
+    /// Attributes on the `impl` block.
+    pub impl_attrs: Vec<String>,
 }
 
 /// One enum variant.
@@ -382,19 +384,19 @@ impl ModelCx<'_> {
             attrs: vec!["#[serde(untagged)]".into()],
         });
         let derives = format!("{STD_DERIVES}, ::core::cmp::Eq, ::core::hash::Hash, {SERDE_DERIVES}");
-        EnumView {
-            name: name.to_string(),
-            docs: self.model_docs(&[]),
-            attrs: self.type_attrs(&derives),
-            variants,
-            unknown,
-        }
+        let mut attrs = self.type_attrs(&derives);
+        let impl_attrs = if self.model.deprecated { vec!["#[allow(deprecated)]".to_string()] } else { Vec::new() };
+        attrs.extend(impl_attrs.iter().cloned());
+        EnumView { name: name.to_string(), docs: self.model_docs(&[]), attrs, variants, unknown, impl_attrs }
     }
 
     fn opaque_view(&self, name: &str) -> OpaqueView {
         let note = "The doc does not describe this model's shape (SDK docs of unions list no members), so it accepts any JSON.".to_string();
         let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
         attrs.push("#[serde(transparent)]".into());
+        if self.model.deprecated {
+            attrs.push("#[allow(deprecated)]".into());
+        }
         OpaqueView { name: name.to_string(), docs: self.model_docs(&[note]), attrs }
     }
 
@@ -459,7 +461,10 @@ fn field_docs(field: &Field) -> Vec<String> {
 /// `#[doc = "..."]` with the text as an escaped string literal; rustdoc needs the leading
 /// space that `///` would have given.
 fn doc_attr(line: &str) -> String {
-    if line.is_empty() { "#[doc = \"\"]".to_string() } else { format!("#[doc = {}]", literal(&format!(" {line}"))) }
+    if line.is_empty() {
+        return "#[doc = \"\"]".to_string();
+    }
+    format!("#[doc = {}]", literal(&format!(" {}", docs::visible(line))))
 }
 
 /// A Rust string literal holding `text` exactly.

@@ -54,6 +54,11 @@ fn unknown_fields_fixture() {
 }
 
 #[test]
+fn hostile_fixture() {
+    check_case("hostile");
+}
+
+#[test]
 fn output_is_deterministic() {
     assert_eq!(generate_in_memory("models"), generate_in_memory("models"));
 }

@@ -1,0 +1,87 @@
+//! The `hostile` golden fixture: names that collide, keywords, std-like titles, quotes,
+//! `*/`, `#[...]`, control and bidi characters, CRLF and a BOM. It must compile under
+//! `deny(warnings)` and keep every JSON key and value exactly.
+
+#![deny(warnings)]
+
+#[allow(dead_code, deprecated)]
+mod models {
+    include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile/expected/mod.rs"));
+}
+
+use models::things;
+use serde_json::{Value, json};
+
+fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(input: &Value) -> Value {
+    let model: T = serde_json::from_value(input.clone()).unwrap_or_else(|e| panic!("{input}: {e}"));
+    serde_json::to_value(&model).unwrap()
+}
+
+#[test]
+fn colliding_and_strange_names_keep_their_wire_names() {
+    let mut input = json!({"guid": "a", "Guid": "b"});
+    let keys = [
+        "a-b",
+        "a_b",
+        "type",
+        "self",
+        "Self",
+        "crate",
+        "super",
+        "_",
+        "1st",
+        "$ref",
+        "@id",
+        "a.b",
+        "x[0]",
+        "first name",
+        "quote\"q",
+        "名前",
+        "naïve",
+        "ctrl",
+        "doc",
+    ];
+    for (i, key) in keys.iter().enumerate() {
+        input[key] = json!(format!("value {i}"));
+    }
+    assert_eq!(round_trip::<things::Names>(&input), input);
+    let names: things::Names = serde_json::from_value(input).unwrap();
+    assert_eq!((names.guid.as_str(), names.guid_2.as_str()), ("a", "b"));
+}
+
+#[test]
+fn std_and_derive_named_models_compile_and_work() {
+    let id = json!({"id": "x"});
+    assert_eq!(round_trip::<things::Some>(&id), id);
+    assert_eq!(round_trip::<things::Ok>(&id), id);
+    assert_eq!(round_trip::<things::Err>(&id), id);
+    assert_eq!(round_trip::<things::None>(&id), id);
+    assert_eq!(round_trip::<things::Value>(&id), id);
+    assert_eq!(round_trip::<things::Serialize>(&id), id);
+    assert_eq!(round_trip::<things::Deserialize>(&id), id);
+    assert_eq!(round_trip::<things::Clone>(&id), id);
+    assert_eq!(round_trip::<things::Debug>(&id), id);
+    assert_eq!(round_trip::<things::PartialEq>(&id), id);
+    assert_eq!(round_trip::<things::Default>(&id), id);
+    assert_eq!(round_trip::<things::Self_>(&id), id);
+    assert_eq!(round_trip::<things::Into>(&id), id);
+    assert_eq!(round_trip::<things::From>(&id), id);
+    assert_eq!(round_trip::<things::Vec>(&id), id);
+}
+
+#[test]
+fn crlf_and_bom_docs_are_read() {
+    assert_eq!(round_trip::<things::Box>(&json!({"a": "x"})), json!({"a": "x"}));
+    assert_eq!(round_trip::<things::Bom>(&json!({"a": "x"})), json!({"a": "x"}));
+}
+
+#[test]
+#[allow(deprecated)]
+fn enum_values_with_quotes_controls_and_collisions_round_trip() {
+    for value in ["a-b", "a_b", "Unknown", "Self", "q\"uote\\", "no name", "", "1", "x\u{202e}y", "a\0b", "other"] {
+        let parsed: things::EnumEvil = serde_json::from_value(json!(value)).unwrap();
+        assert_eq!(parsed.as_str(), value);
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), json!(value));
+    }
+    assert_eq!(serde_json::from_value::<things::EnumEvil>(json!("Unknown")).unwrap(), things::EnumEvil::Unknown);
+}
