@@ -49,7 +49,7 @@ fn java_corpus(c: &mut Criterion) {
             let mut config = mdschema::Config::new();
             config.schemas_dir(&models).config_file(&config_file);
             let loaded = config.load().unwrap();
-            config.render(&loaded.schema).unwrap().len()
+            config.render(&loaded).unwrap().len()
         })
     });
     group.bench_function("end_to_end", |b| {

@@ -11,10 +11,10 @@ fn main() {
     let loaded = config.load().unwrap();
     eprintln!("load (read, parse, IR, resolve): {:?}", t.elapsed());
     let t = std::time::Instant::now();
-    let views = mdschema::view::build(&loaded.schema);
+    let views = mdschema::view::build(&loaded.schema, &loaded.rules);
     eprintln!("view: {:?}", t.elapsed());
     let t = std::time::Instant::now();
-    let files = config.render(&loaded.schema).unwrap();
+    let files = config.render(&loaded).unwrap();
     eprintln!("render + format ({} files): {:?}", files.len(), t.elapsed());
     let t = std::time::Instant::now();
     let mut n = 0;

@@ -1,4 +1,5 @@
-//! `mdschema.toml`: what the docs alone cannot tell, read beside the docs.
+//! `mdschema.toml`: what the docs alone cannot tell, read beside the docs. [`FileConfig`] is
+//! the file as written; [`Rules`] is it compiled (globs built, Rust paths checked).
 
 use std::collections::BTreeMap;
 
@@ -7,6 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, Error};
+use crate::ir::Type;
 use crate::source::{SourceFile, Span};
 
 /// The file name looked for in the schemas folder.
@@ -62,147 +64,65 @@ pub struct FileConfig {
     /// Keep JSON keys the docs do not list, in a flattened map on every struct.
     #[serde(default)]
     pub keep_unknown_fields: bool,
+    /// Enums accept values the doc does not list (kept in an `Unknown(String)` variant).
+    #[serde(default = "yes")]
+    pub open_enums: bool,
+    /// The map type, a Rust path taking `<String, T>`.
+    #[serde(default = "default_map_type")]
+    pub map_type: Spanned<String>,
+    /// Rust types for the doc's scalar types, by IR name (`date_time = "time::OffsetDateTime"`).
+    #[serde(default)]
+    pub types: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Rust types for single fields: `"<doc glob>.<field>" = "rust_decimal::Decimal"`.
+    #[serde(default)]
+    pub field_types: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Extra derives for every generated type.
+    #[serde(default)]
+    pub derives: Vec<Spanned<String>>,
+    /// Extra attributes for every generated type (`"#[non_exhaustive]"`).
+    #[serde(default)]
+    pub attributes: Vec<Spanned<String>>,
+    /// Extra derives and attributes for the types of the docs a glob matches.
+    #[serde(default)]
+    pub models: BTreeMap<Spanned<String>, ModelSettings>,
+}
+
+/// `[models."<doc glob>"]`: settings for some types only.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelSettings {
+    /// Extra derives.
+    #[serde(default)]
+    pub derives: Vec<Spanned<String>>,
+    /// Extra attributes.
+    #[serde(default)]
+    pub attributes: Vec<Spanned<String>>,
 }
 
 /// Speakeasy's `operations/*Request` docs are bags of path, query and header parameters and
 /// `operations/*Response` docs wrap the HTTP exchange; neither is a JSON body.
 pub const DEFAULT_EXCLUDE: [&str; 2] = ["operations/**/*Request.md", "operations/**/*Response.md"];
 
+/// A sorted map: serialized JSON is deterministic and models compare independently of
+/// insertion order.
+pub const DEFAULT_MAP_TYPE: &str = "::std::collections::BTreeMap";
+
 fn default_exclude() -> Vec<Spanned<String>> {
     DEFAULT_EXCLUDE.iter().map(|p| Spanned::new(0..0, p.to_string())).collect()
 }
 
+fn default_map_type() -> Spanned<String> {
+    Spanned::new(0..0, DEFAULT_MAP_TYPE.to_string())
+}
+
+fn yes() -> bool {
+    true
+}
+
 impl Default for FileConfig {
     fn default() -> Self {
-        FileConfig {
-            wire_case: WireCase::default(),
-            include: Vec::new(),
-            exclude: default_exclude(),
-            wire_names: BTreeMap::new(),
-            keep_unknown_fields: false,
-        }
+        toml::from_str("").expect("an empty config is valid")
     }
-}
-
-/// The config, compiled for use: globs built, overrides split.
-#[derive(Debug, Clone)]
-pub struct Rules {
-    /// The settings as read.
-    pub file: FileConfig,
-    include: Option<GlobSet>,
-    exclude: GlobSet,
-    wire_names: Vec<WireOverride>,
-}
-
-#[derive(Debug, Clone)]
-struct WireOverride {
-    key: String,
-    docs: GlobMatcher,
-    field: String,
-    wire_name: String,
-}
-
-impl Rules {
-    /// Compiles the globs; errors point at the bad pattern.
-    pub fn new(file: FileConfig, source: Option<&SourceFile>) -> Result<Rules, Error> {
-        let mut errors = Vec::new();
-        let include = (!file.include.is_empty()).then(|| glob_set(&file.include, source, &mut errors));
-        let exclude = glob_set(&file.exclude, source, &mut errors);
-        let mut wire_names = Vec::new();
-        for (key, wire_name) in &file.wire_names {
-            let Some((docs, field)) = key.get_ref().rsplit_once('.') else {
-                errors.push(spanned_error(
-                    source,
-                    key.span(),
-                    format!("`{}` names no field", key.get_ref()),
-                    "write the key as \"<doc path glob>.<field>\", e.g. \"components/*.raw\"",
-                ));
-                continue;
-            };
-            match glob(docs) {
-                Ok(glob) => wire_names.push(WireOverride {
-                    key: key.get_ref().clone(),
-                    docs: glob.compile_matcher(),
-                    field: field.to_string(),
-                    wire_name: wire_name.clone(),
-                }),
-                Err(e) => {
-                    errors.push(spanned_error(source, key.span(), e.to_string(), "see the README for the glob syntax"))
-                }
-            }
-        }
-        // The longest (most specific) pattern wins when several match one field.
-        wire_names.sort_by(|a, b| b.key.len().cmp(&a.key.len()).then(a.key.cmp(&b.key)));
-        if !errors.is_empty() {
-            return Err(Error::Input(errors));
-        }
-        Ok(Rules {
-            include: include.map(|set| set.unwrap_or_else(GlobSet::empty)),
-            exclude: exclude.unwrap_or_else(GlobSet::empty),
-            wire_names,
-            file,
-        })
-    }
-
-    /// Whether the doc at `rel_path` (relative to the schemas folder) is generated.
-    pub fn selects(&self, rel_path: &str) -> bool {
-        self.include.as_ref().is_none_or(|set| set.is_match(rel_path)) && !self.exclude.is_match(rel_path)
-    }
-
-    /// The JSON key of field `name` of the doc `model_id`.
-    pub fn wire_name(&self, model_id: &str, name: &str) -> String {
-        self.wire_override(model_id, name).map_or_else(|| self.file.wire_case.apply(name), str::to_string)
-    }
-
-    fn wire_override(&self, model_id: &str, name: &str) -> Option<&str> {
-        self.wire_names.iter().find(|o| o.field == name && o.docs.is_match(model_id)).map(|o| o.wire_name.as_str())
-    }
-
-    /// Overrides that matched no field of the given docs, for a warning.
-    pub fn unused_wire_names<'a>(&'a self, fields: &[(&str, &str)]) -> Vec<&'a str> {
-        self.wire_names
-            .iter()
-            .filter(|o| !fields.iter().any(|(id, name)| *name == o.field && o.docs.is_match(id)))
-            .map(|o| o.key.as_str())
-            .collect()
-    }
-}
-
-impl Default for Rules {
-    fn default() -> Self {
-        Rules::new(FileConfig::default(), None).expect("the default config is valid")
-    }
-}
-
-fn glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
-    GlobBuilder::new(pattern).literal_separator(true).build()
-}
-
-fn glob_set(
-    patterns: &[Spanned<String>],
-    source: Option<&SourceFile>,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<GlobSet> {
-    let mut builder = GlobSetBuilder::new();
-    for pattern in patterns {
-        match glob(pattern.get_ref()) {
-            Ok(glob) => {
-                builder.add(glob);
-            }
-            Err(e) => {
-                errors.push(spanned_error(source, pattern.span(), e.to_string(), "see the README for the glob syntax"))
-            }
-        }
-    }
-    builder.build().ok()
-}
-
-fn spanned_error(source: Option<&SourceFile>, span: std::ops::Range<usize>, message: String, help: &str) -> Diagnostic {
-    match source {
-        Some(file) => Diagnostic::at(file, Span::new(span.start, span.end), message),
-        None => Diagnostic::file(FILE_NAME, message),
-    }
-    .with_help(help)
 }
 
 impl FileConfig {
@@ -216,6 +136,242 @@ impl FileConfig {
                     .with_help("see the README's `mdschema.toml` section for the accepted keys"),
             ])
         })
+    }
+}
+
+/// The scalar types whose Rust type `[types]` may replace, by the name used there.
+pub const SCALAR_NAMES: [(&str, Type); 10] = [
+    ("string", Type::String),
+    ("bool", Type::Bool),
+    ("int32", Type::Int32),
+    ("int64", Type::Int64),
+    ("float32", Type::Float32),
+    ("float64", Type::Float64),
+    ("date_time", Type::DateTime),
+    ("date", Type::Date),
+    ("any", Type::Any),
+    ("bytes", Type::Bytes),
+];
+
+/// The config, compiled for use: globs built, overrides split, Rust paths checked.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// The settings as read.
+    pub file: FileConfig,
+    include: Option<GlobSet>,
+    exclude: GlobSet,
+    wire_names: Vec<FieldOverride>,
+    field_types: Vec<FieldOverride>,
+    types: Vec<(Type, String)>,
+    models: Vec<(GlobMatcher, ModelSettings)>,
+}
+
+/// A setting for the fields a `"<doc glob>.<field>"` key matches.
+#[derive(Debug, Clone)]
+struct FieldOverride {
+    key: String,
+    docs: GlobMatcher,
+    field: String,
+    value: String,
+}
+
+/// Collects the problems of one config file.
+struct Checker<'a> {
+    source: Option<&'a SourceFile>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, span: std::ops::Range<usize>, message: String, help: &str) {
+        let diagnostic = match self.source {
+            Some(file) => Diagnostic::at(file, Span::new(span.start, span.end), message),
+            None => Diagnostic::file(FILE_NAME, message),
+        };
+        self.errors.push(diagnostic.with_help(help));
+    }
+
+    fn glob(&mut self, pattern: &Spanned<String>) -> Option<globset::Glob> {
+        match GlobBuilder::new(pattern.get_ref()).literal_separator(true).build() {
+            Ok(glob) => Some(glob),
+            Err(e) => {
+                self.error(
+                    pattern.span(),
+                    e.to_string(),
+                    "globs use `*` (within a folder), `**` (across folders), `?` and `[abc]`",
+                );
+                None
+            }
+        }
+    }
+
+    fn glob_set(&mut self, patterns: &[Spanned<String>]) -> GlobSet {
+        let mut builder = GlobSetBuilder::new();
+        for glob in patterns.iter().filter_map(|p| self.glob(p)) {
+            builder.add(glob);
+        }
+        builder.build().unwrap_or_else(|_| GlobSet::empty())
+    }
+
+    fn field_overrides(&mut self, map: &BTreeMap<Spanned<String>, String>) -> Vec<FieldOverride> {
+        let mut overrides = Vec::new();
+        for (key, value) in map {
+            let Some((docs, field)) = key.get_ref().rsplit_once('.') else {
+                let message = format!("`{}` names no field", key.get_ref());
+                self.error(
+                    key.span(),
+                    message,
+                    "write the key as \"<doc path glob>.<field>\", e.g. \"components/*.raw\"",
+                );
+                continue;
+            };
+            if let Some(glob) = self.glob(&Spanned::new(key.span(), docs.to_string())) {
+                overrides.push(FieldOverride {
+                    key: key.get_ref().clone(),
+                    docs: glob.compile_matcher(),
+                    field: field.to_string(),
+                    value: value.clone(),
+                });
+            }
+        }
+        // The longest (most specific) pattern wins when several match one field.
+        overrides.sort_by(|a, b| b.key.len().cmp(&a.key.len()).then(a.key.cmp(&b.key)));
+        overrides
+    }
+
+    /// A Rust type path from the config, checked by parsing it.
+    fn rust_type(&mut self, value: &Spanned<String>) -> String {
+        if syn::parse_str::<syn::Type>(value.get_ref()).is_err() {
+            self.error(
+                value.span(),
+                format!("`{}` is not a Rust type", value.get_ref()),
+                "write a type path such as `rust_decimal::Decimal`",
+            );
+        }
+        value.get_ref().clone()
+    }
+
+    fn derives(&mut self, derives: &[Spanned<String>]) {
+        for derive in derives {
+            if syn::parse_str::<syn::Path>(derive.get_ref()).is_err() {
+                self.error(
+                    derive.span(),
+                    format!("`{}` is not a derive path", derive.get_ref()),
+                    "write a path such as `Eq` or `::schemars::JsonSchema`",
+                );
+            }
+        }
+    }
+
+    fn attributes(&mut self, attributes: &[Spanned<String>]) {
+        for attribute in attributes {
+            let item = format!("{} struct S;", attribute.get_ref());
+            let valid = syn::parse_str::<syn::ItemStruct>(&item).is_ok_and(|s| s.attrs.len() == 1);
+            if !valid {
+                self.error(
+                    attribute.span(),
+                    format!("`{}` is not one outer attribute", attribute.get_ref()),
+                    "write one attribute such as `#[non_exhaustive]`",
+                );
+            }
+        }
+    }
+}
+
+impl Rules {
+    /// Compiles the config; every error points at its key or value.
+    pub fn new(file: FileConfig, source: Option<&SourceFile>) -> Result<Rules, Error> {
+        let mut check = Checker { source, errors: Vec::new() };
+        let include = (!file.include.is_empty()).then(|| check.glob_set(&file.include));
+        let exclude = check.glob_set(&file.exclude);
+        let wire_names = check.field_overrides(&file.wire_names);
+        let field_type_values = file.field_types.iter().map(|(k, v)| (k.clone(), check.rust_type(v))).collect();
+        let field_types = check.field_overrides(&field_type_values);
+        let mut types = Vec::new();
+        for (name, rust) in &file.types {
+            let rust = check.rust_type(rust);
+            match SCALAR_NAMES.iter().find(|(n, _)| n == name.get_ref()) {
+                Some((_, ty)) => types.push((ty.clone(), rust)),
+                None => {
+                    let names: Vec<&str> = SCALAR_NAMES.iter().map(|(n, _)| *n).collect();
+                    check.error(
+                        name.span(),
+                        format!("`{}` is not a scalar type", name.get_ref()),
+                        &format!("the types are {}", names.join(", ")),
+                    );
+                }
+            }
+        }
+        check.rust_type(&file.map_type);
+        check.derives(&file.derives);
+        check.attributes(&file.attributes);
+        let mut models = Vec::new();
+        for (pattern, settings) in &file.models {
+            check.derives(&settings.derives);
+            check.attributes(&settings.attributes);
+            if let Some(glob) = check.glob(pattern) {
+                models.push((glob.compile_matcher(), settings.clone()));
+            }
+        }
+        if !check.errors.is_empty() {
+            return Err(Error::Input(check.errors));
+        }
+        Ok(Rules { include, exclude, wire_names, field_types, types, models, file })
+    }
+
+    /// Whether the doc at `rel_path` (relative to the schemas folder) is generated.
+    pub fn selects(&self, rel_path: &str) -> bool {
+        self.include.as_ref().is_none_or(|set| set.is_match(rel_path)) && !self.exclude.is_match(rel_path)
+    }
+
+    /// The JSON key of field `name` of the doc `model_id`.
+    pub fn wire_name(&self, model_id: &str, name: &str) -> String {
+        find_override(&self.wire_names, model_id, name).map_or_else(|| self.file.wire_case.apply(name), str::to_string)
+    }
+
+    /// The Rust type the config gives field `name` of `model_id`, if any.
+    pub fn field_type(&self, model_id: &str, name: &str) -> Option<&str> {
+        find_override(&self.field_types, model_id, name)
+    }
+
+    /// The Rust type the config gives a scalar type, if any.
+    pub fn scalar_type(&self, ty: &Type) -> Option<&str> {
+        self.types.iter().find(|(t, _)| t == ty).map(|(_, rust)| rust.as_str())
+    }
+
+    /// The map type's path.
+    pub fn map_type(&self) -> &str {
+        self.file.map_type.get_ref()
+    }
+
+    /// Extra derives and attributes for the type of doc `model_id` (`rel_path` glob match).
+    pub fn extras(&self, rel_path: &str) -> (Vec<String>, Vec<String>) {
+        let mut derives: Vec<String> = self.file.derives.iter().map(|d| d.get_ref().clone()).collect();
+        let mut attributes: Vec<String> = self.file.attributes.iter().map(|a| a.get_ref().clone()).collect();
+        for (_, settings) in self.models.iter().filter(|(glob, _)| glob.is_match(rel_path)) {
+            derives.extend(settings.derives.iter().map(|d| d.get_ref().clone()));
+            attributes.extend(settings.attributes.iter().map(|a| a.get_ref().clone()));
+        }
+        (derives, attributes)
+    }
+
+    /// Field-level keys (`wire_names`, `field_types`) that matched no field, for a warning.
+    pub fn unused_field_keys<'a>(&'a self, fields: &[(&str, &str)]) -> Vec<&'a str> {
+        self.wire_names
+            .iter()
+            .chain(&self.field_types)
+            .filter(|o| !fields.iter().any(|(id, name)| *name == o.field && o.docs.is_match(id)))
+            .map(|o| o.key.as_str())
+            .collect()
+    }
+}
+
+fn find_override<'a>(overrides: &'a [FieldOverride], model_id: &str, name: &str) -> Option<&'a str> {
+    overrides.iter().find(|o| o.field == name && o.docs.is_match(model_id)).map(|o| o.value.as_str())
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules::new(FileConfig::default(), None).expect("the default config is valid")
     }
 }
 
@@ -262,13 +418,49 @@ mod tests {
         assert_eq!(rules.wire_name("components/GetPet", "raw"), "__raw");
         assert_eq!(rules.wire_name("operations/GetPet", "raw"), "raw");
         assert_eq!(rules.wire_name("components/Pet", "rawData"), "rawData");
-        assert_eq!(rules.unused_wire_names(&[("components/Pet", "raw")]), ["components/Get*.raw"]);
+        assert_eq!(rules.unused_field_keys(&[("components/Pet", "raw")]), ["components/Get*.raw"]);
 
         let defaults = Rules::default();
         assert!(!defaults.selects("operations/GetPetRequest.md"));
         assert!(!defaults.selects("operations/GetPetResponse.md"));
         assert!(defaults.selects("operations/GetPetRequestBody.md"));
         assert!(defaults.selects("components/GetPetResponse.md"));
+    }
+
+    #[test]
+    fn type_overrides_derives_and_attributes() {
+        let text = "map_type = \"::std::collections::HashMap\"\nopen_enums = false\nderives = [\"Eq\"]\nattributes = [\"#[non_exhaustive]\"]\n[types]\ndate_time = \"time::OffsetDateTime\"\n[field_types]\n\"components/*.total\" = \"rust_decimal::Decimal\"\n[models.\"components/Pet.md\"]\nderives = [\"Hash\"]\n";
+        let source = SourceFile::new("mdschema.toml", "mdschema.toml", text.to_string());
+        let rules = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap();
+        assert_eq!(rules.map_type(), "::std::collections::HashMap");
+        assert!(!rules.file.open_enums);
+        assert_eq!(rules.scalar_type(&Type::DateTime), Some("time::OffsetDateTime"));
+        assert_eq!(rules.scalar_type(&Type::Date), None);
+        assert_eq!(rules.field_type("components/Invoice", "total"), Some("rust_decimal::Decimal"));
+        assert_eq!(rules.field_type("errors/Invoice", "total"), None);
+        assert_eq!(
+            rules.extras("components/Pet.md"),
+            (vec!["Eq".to_string(), "Hash".to_string()], vec!["#[non_exhaustive]".to_string()])
+        );
+        assert_eq!(rules.extras("components/Owner.md").0, ["Eq"]);
+        let defaults = Rules::default();
+        assert_eq!(defaults.map_type(), DEFAULT_MAP_TYPE);
+        assert!(defaults.file.open_enums);
+    }
+
+    #[test]
+    fn invalid_rust_in_the_config_is_an_error_at_its_place() {
+        let text = "derives = [\"Eq; fn x()\"]\nattributes = [\"#[a] #[b]\"]\n[types]\nmoney = \"X\"\ndate = \"not a type!\"\n";
+        let source = SourceFile::new("mdschema.toml", "m.toml", text.to_string());
+        let error = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap_err().to_string();
+        for expected in [
+            "m.toml:1:12: `Eq; fn x()` is not a derive path",
+            "m.toml:2:15: `#[a] #[b]` is not one outer attribute",
+            "m.toml:4:1: `money` is not a scalar type",
+            "m.toml:5:8: `not a type!` is not a Rust type",
+        ] {
+            assert!(error.contains(expected), "{expected}\n{error}");
+        }
     }
 
     #[test]

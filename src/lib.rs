@@ -66,6 +66,8 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
     /// Every file and folder read, for `rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
+    /// The config the docs were read with.
+    pub rules: Rules,
 }
 
 /// What `generate` or `check` did.
@@ -180,20 +182,20 @@ impl Config {
                 _ => Vec::new(),
             })
             .collect();
-        for key in rules.unused_wire_names(&fields) {
+        for key in rules.unused_field_keys(&fields) {
             let path = config_path.as_deref().unwrap_or(Path::new(config::FILE_NAME)).display().to_string();
-            warnings.push(Diagnostic::file(path, format!("the wire name override `{key}` matches no field")));
+            warnings.push(Diagnostic::file(path, format!("the field key `{key}` matches no field")));
         }
         let mut inputs: Vec<PathBuf> = found.folders;
         inputs.extend(found.docs.iter().map(|d| PathBuf::from(&d.display_path)));
         inputs.extend(config_path);
-        Ok(Loaded { schema, docs: found.docs.len(), warnings, inputs })
+        Ok(Loaded { schema, docs: found.docs.len(), warnings, inputs, rules })
     }
 
     /// Renders every file in memory, without touching the output folder.
-    pub fn render(&self, schema: &ir::Schema) -> Result<Vec<RenderedFile>, Error> {
+    pub fn render(&self, loaded: &Loaded) -> Result<Vec<RenderedFile>, Error> {
         let templates = render::Templates::load(self.templates_dir.as_deref())?;
-        view::build(schema).par_iter().map(|file| templates.render(file)).collect()
+        view::build(&loaded.schema, &loaded.rules).par_iter().map(|file| templates.render(file)).collect()
     }
 
     /// Generates the models into the output folder, writing only files that changed and
@@ -211,7 +213,7 @@ impl Config {
     fn run(&self, dry_run: bool) -> Result<Report, Error> {
         let out_dir = self.resolved_out_dir()?;
         let loaded = self.load()?;
-        let files = self.render(&loaded.schema)?;
+        let files = self.render(&loaded)?;
         let changes = output::sync(&out_dir, &files, dry_run)?;
         Ok(Report { models: loaded.schema.models.len(), docs: loaded.docs, changes, warnings: loaded.warnings })
     }

@@ -100,7 +100,7 @@ impl Cx<'_> {
             }
             (None, Some(section)) => {
                 let table = self.first_table(section)?;
-                Some(ModelKind::Enum { values: self.values(table)?, open: true })
+                Some(ModelKind::Enum { values: self.values(table)?, open: self.config.file.open_enums })
             }
             (None, None) => {
                 self.warnings.push(

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use crate::config::Rules;
 use crate::docs;
 use crate::ident::{self, Namespace};
 use crate::ir::{EnumValue, Field, Model, ModelKind, Schema, Type};
@@ -196,7 +197,7 @@ pub fn type_paths(schema: &Schema) -> BTreeMap<String, String> {
 }
 
 /// Builds the view of every file to generate, sorted by path.
-pub fn build(schema: &Schema) -> Vec<FileView> {
+pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
     let names = Names::new(schema);
     let deprecated: BTreeSet<&str> = schema.models.iter().filter(|m| m.deprecated).map(|m| m.id.as_str()).collect();
     let folders_of: HashMap<&str, &[String]> =
@@ -206,7 +207,7 @@ pub fn build(schema: &Schema) -> Vec<FileView> {
         files.push(module_file(schema, &names, folder, module_path));
     }
     for model in &schema.models {
-        let cx = ModelCx { names: &names, deprecated: &deprecated, folders_of: &folders_of, model };
+        let cx = ModelCx { names: &names, rules, deprecated: &deprecated, folders_of: &folders_of, model };
         let (name, stem) = &names.types[&model.id];
         let dir = dir_of(&names.modules[&model.folders]);
         let (template, item) = match &model.kind {
@@ -264,6 +265,7 @@ fn module_file(schema: &Schema, names: &Names, folder: &[String], module_path: &
 
 struct ModelCx<'a> {
     names: &'a Names,
+    rules: &'a Rules,
     deprecated: &'a BTreeSet<&'a str>,
     folders_of: &'a HashMap<&'a str, &'a [String]>,
     model: &'a Model,
@@ -286,11 +288,21 @@ impl ModelCx<'_> {
         lines.iter().map(|l| doc_attr(l)).collect()
     }
 
+    /// The derive list (built-in derives, then the config's) and the config's attributes.
     fn type_attrs(&self, derives: &str) -> Vec<String> {
-        let mut attrs = vec![format!("#[derive({derives})]")];
+        let (extra_derives, extra_attrs) = self.rules.extras(&self.model.source);
+        let mut all: Vec<String> = derives.split(", ").map(str::to_string).collect();
+        for derive in extra_derives {
+            let last_segment = |d: &str| d.rsplit("::").next().unwrap_or(d).trim().to_string();
+            if !all.iter().any(|d| last_segment(d) == last_segment(&derive)) {
+                all.push(derive);
+            }
+        }
+        let mut attrs = vec![format!("#[derive({})]", all.join(", "))];
         if self.model.deprecated {
             attrs.push(deprecated_attr(self.model.deprecation_note.as_deref()));
         }
+        attrs.extend(extra_attrs);
         attrs
     }
 
@@ -311,7 +323,7 @@ impl ModelCx<'_> {
         if keep_unknown && !fields.iter().any(|f| f.catch_all) {
             views.push(FieldView {
                 name: field_names.claim("unknown_fields"),
-                ty: format!("::std::collections::BTreeMap<::std::string::String, {VALUE}>"),
+                ty: format!("{}<::std::string::String, {VALUE}>", self.rules.map_type()),
                 docs: vec![doc_attr("JSON keys the doc does not list, kept so that they survive a round trip.")],
                 attrs: vec!["#[serde(flatten)]".into()],
             });
@@ -326,7 +338,10 @@ impl ModelCx<'_> {
 
     fn field_view(&self, field: &Field, names: &mut Namespace) -> FieldView {
         let name = names.claim(&ident::field_name(&field.name));
-        let inner = self.rust_type(&field.ty);
+        let inner = match self.rules.field_type(&self.model.id, &field.name) {
+            Some(rust) => rust.to_string(),
+            None => self.rust_type(&field.ty),
+        };
         let mut attrs = Vec::new();
         if field.deprecated {
             attrs.push(deprecated_attr(field.deprecation_note.as_deref()));
@@ -411,6 +426,9 @@ impl ModelCx<'_> {
     }
 
     fn rust_type(&self, ty: &Type) -> String {
+        if let Some(rust) = self.rules.scalar_type(ty) {
+            return rust.to_string();
+        }
         match ty {
             Type::String | Type::Bytes => "::std::string::String".into(),
             Type::Bool => "::core::primitive::bool".into(),
@@ -423,7 +441,7 @@ impl ModelCx<'_> {
             Type::Any | Type::Stream | Type::HttpResponse => VALUE.into(),
             Type::List { item } => format!("::std::vec::Vec<{}>", self.rust_type(item)),
             Type::Map { value } => {
-                format!("::std::collections::BTreeMap<::std::string::String, {}>", self.rust_type(value))
+                format!("{}<::std::string::String, {}>", self.rules.map_type(), self.rust_type(value))
             }
             Type::Nullable { inner } => option(&self.rust_type(inner)),
             Type::Ref { target, boxed } => {

@@ -8,8 +8,12 @@ fn generate_in_memory(case: &str) -> Vec<mdschema::RenderedFile> {
     let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(case).join("schemas");
     let mut config = mdschema::Config::new();
     config.schemas_dir(&schemas);
+    let templates = schemas.with_file_name("templates");
+    if templates.is_dir() {
+        config.templates_dir(templates);
+    }
     let loaded = config.load().unwrap_or_else(|e| panic!("{case}: {e}"));
-    config.render(&loaded.schema).unwrap_or_else(|e| panic!("{case}: {e}"))
+    config.render(&loaded).unwrap_or_else(|e| panic!("{case}: {e}"))
 }
 
 fn expected_files(dir: &Path) -> Vec<String> {
@@ -56,6 +60,11 @@ fn unknown_fields_fixture() {
 #[test]
 fn hostile_fixture() {
     check_case("hostile");
+}
+
+#[test]
+fn configured_fixture_with_a_template_override() {
+    check_case("configured");
 }
 
 #[test]

@@ -1,0 +1,39 @@
+//! The `configured` golden fixture: type overrides, closed enums, another map type, extra
+//! derives and attributes, and a user template, compiled and checked against JSON.
+
+#![deny(warnings)]
+
+#[allow(dead_code)]
+mod models {
+    include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/configured/expected/mod.rs"));
+}
+
+use models::{Color, Invoice, Payload};
+use serde_json::json;
+
+#[test]
+fn overrides_take_effect() {
+    let input =
+        json!({"number": "A-1", "total": 12.5, "issued_at": "not parsed as a date", "lines": {"a": 1}, "color": "red"});
+    let invoice: Invoice = serde_json::from_value(input.clone()).unwrap();
+    let total: serde_json::Number = invoice.total.clone();
+    assert_eq!(total.as_f64(), Some(12.5));
+    let lines: Option<Option<std::collections::HashMap<String, i64>>> = invoice.lines.clone();
+    assert_eq!(lines.flatten().unwrap()["a"], 1);
+    assert_eq!(serde_json::to_value(&invoice).unwrap(), input);
+}
+
+#[test]
+fn closed_enums_reject_unknown_values_and_take_extra_derives() {
+    assert!(serde_json::from_value::<Color>(json!("blue")).is_err());
+    assert!(Color::Red < Color::Green, "PartialOrd and Ord come from the config");
+    let copy = Color::Red;
+    let _also = copy;
+    assert_eq!(copy.as_str(), "red");
+}
+
+#[test]
+fn the_template_override_is_used() {
+    let payload: Payload = serde_json::from_value(json!([1, 2])).unwrap();
+    assert_eq!(payload.into_inner(), json!([1, 2]));
+}
