@@ -67,31 +67,40 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// The diagnostic as text: `path:line:column: message`, then the source line with a
+    /// caret and the help. `styled` adds terminal colours.
+    pub fn render(&self, styled: bool) -> String {
+        let path = sanitize_for_terminal(&self.path);
+        let message = sanitize_for_terminal(&self.message);
+        let help = self.help.as_deref().map(sanitize_for_terminal);
         let Some(loc) = &self.location else {
-            write!(f, "{}: {}", self.path, self.message)?;
-            if let Some(help) = &self.help {
-                write!(f, "\n  help: {help}")?;
-            }
-            return Ok(());
+            let help = help.map(|h| format!("\n  help: {h}")).unwrap_or_default();
+            return format!("{path}: {message}{help}");
         };
-        writeln!(f, "{}:{}:{}: {}", self.path, loc.line, loc.column, self.message)?;
         let line = sanitize_for_terminal(&loc.source_line);
         let underline = loc.underline.start.min(line.len())..loc.underline.end.min(line.len());
         let mut group = Group::with_level(Level::ERROR).element(
             Snippet::source(line.as_str()).line_start(loc.line).annotation(AnnotationKind::Primary.span(underline)),
         );
-        if let Some(help) = &self.help {
+        if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
-        write!(f, "{}", Renderer::plain().render(&[group]))
+        let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+        format!("{path}:{}:{}: {message}\n{}", loc.line, loc.column, renderer.render(&[group]))
     }
 }
 
-/// Control characters in a doc must not reach the user's terminal as escape sequences.
-fn sanitize_for_terminal(line: &str) -> String {
-    line.chars().map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c }).collect()
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+/// Control characters from a doc (or a file name) must not reach the user's terminal as
+/// escape sequences.
+fn sanitize_for_terminal(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() && c != '\t' && c != '\n' { '\u{fffd}' } else { c }).collect()
 }
 
 /// Everything that can make mdschema fail.
@@ -118,23 +127,26 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// The error as text; `styled` adds terminal colours to diagnostics.
+    pub fn render(&self, styled: bool) -> String {
         match self {
             Error::Input(diagnostics) => {
-                for (i, diagnostic) in diagnostics.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    writeln!(f, "{diagnostic}")?;
-                }
+                let mut out: Vec<String> = diagnostics.iter().map(|d| d.render(styled)).collect();
                 let count = diagnostics.len();
-                write!(f, "{count} error{} in the input", if count == 1 { "" } else { "s" })
+                out.push(format!("{count} error{} in the input", if count == 1 { "" } else { "s" }));
+                out.join("\n")
             }
-            Error::Io { path, source } => write!(f, "{path}: {source}"),
-            Error::Template(message) => write!(f, "template error: {message}"),
-            Error::Setup(message) => write!(f, "{message}"),
+            Error::Io { path, source } => format!("{}: {source}", sanitize_for_terminal(path)),
+            Error::Template(message) => format!("template error: {message}"),
+            Error::Setup(message) => sanitize_for_terminal(message),
         }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
     }
 }
 

@@ -53,6 +53,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     config_file: Option<PathBuf>,
     templates_dir: Option<PathBuf>,
+    emit_rerun_if_changed: bool,
 }
 
 /// The schema read from the docs, with everything worth telling the user.
@@ -113,6 +114,14 @@ impl Config {
         self
     }
 
+    /// For build scripts: print `cargo:rerun-if-changed` for every doc read, every folder
+    /// walked (so that an added doc is noticed), the config file and every template
+    /// override, and print warnings as `cargo:warning`. Off by default.
+    pub fn emit_rerun_if_changed(&mut self, emit: bool) -> &mut Self {
+        self.emit_rerun_if_changed = emit;
+        self
+    }
+
     fn schemas(&self) -> &Path {
         self.schemas_dir.as_deref().unwrap_or(Path::new("schemas"))
     }
@@ -148,6 +157,17 @@ impl Config {
     pub fn load(&self) -> Result<Loaded, Error> {
         let (rules, config_path) = self.rules()?;
         let found = load::read_docs(self.schemas(), |rel_path| rules.selects(rel_path))?;
+        if found.docs.is_empty() {
+            let why = if found.skipped > 0 {
+                format!("; {} docs were found but the config's include/exclude selected none", found.skipped)
+            } else {
+                String::new()
+            };
+            return Err(Error::Setup(format!(
+                "no docs (*.md) in the schemas folder {}{why}",
+                self.schemas().display()
+            )));
+        }
         let mut warnings = found.warnings;
         let mut errors = Vec::new();
         let mut models = Vec::new();
@@ -195,7 +215,7 @@ impl Config {
     /// Renders every file in memory, without touching the output folder.
     pub fn render(&self, loaded: &Loaded) -> Result<Vec<RenderedFile>, Error> {
         let templates = render::Templates::load(self.templates_dir.as_deref())?;
-        view::build(&loaded.schema, &loaded.rules).par_iter().map(|file| templates.render(file)).collect()
+        templates.render_all(&view::build(&loaded.schema, &loaded.rules))
     }
 
     /// Generates the models into the output folder, writing only files that changed and
@@ -210,11 +230,67 @@ impl Config {
         self.run(true)
     }
 
+    /// The `cargo:` lines a build script prints: what to watch, then the warnings.
+    fn build_script_lines(&self, loaded: &Loaded, templates: &render::Templates) -> Vec<String> {
+        let mut inputs = loaded.inputs.clone();
+        inputs.extend(self.templates_dir.clone());
+        inputs.extend(templates.override_files.iter().cloned());
+        let mut lines: Vec<String> = inputs.iter().map(|p| format!("cargo:rerun-if-changed={}", p.display())).collect();
+        for warning in &loaded.warnings {
+            let first_line = warning.render(false).lines().next().unwrap_or_default().to_string();
+            lines.push(format!("cargo:warning={first_line}"));
+        }
+        lines
+    }
+
     fn run(&self, dry_run: bool) -> Result<Report, Error> {
         let out_dir = self.resolved_out_dir()?;
         let loaded = self.load()?;
-        let files = self.render(&loaded)?;
+        let templates = render::Templates::load(self.templates_dir.as_deref())?;
+        if self.emit_rerun_if_changed {
+            for line in self.build_script_lines(&loaded, &templates) {
+                println!("{line}");
+            }
+        }
+        let files = templates.render_all(&view::build(&loaded.schema, &loaded.rules))?;
         let changes = output::sync(&out_dir, &files, dry_run)?;
         Ok(Report { models: loaded.schema.models.len(), docs: loaded.docs, changes, warnings: loaded.warnings })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_scripts_watch_every_input_and_see_warnings() {
+        let dir = std::env::temp_dir().join(format!("mdschema-rerun-{}", std::process::id()));
+        let schemas = dir.join("schemas");
+        std::fs::create_dir_all(schemas.join("sub")).unwrap();
+        std::fs::create_dir_all(dir.join("templates")).unwrap();
+        std::fs::write(schemas.join("sub/A.md"), "# A\n\n## Fields\n\n| Field | Type | Required |\n| - | - | - |\n")
+            .unwrap();
+        std::fs::write(schemas.join("U.md"), "# U\n").unwrap();
+        std::fs::write(schemas.join("mdschema.toml"), "").unwrap();
+        std::fs::write(dir.join("templates/enum.rs.tera"), render::BUILTIN_TEMPLATES[2].1).unwrap();
+        let mut config = Config::new();
+        config.schemas_dir(&schemas).templates_dir(dir.join("templates"));
+        let loaded = config.load().unwrap();
+        let templates = render::Templates::load(Some(&dir.join("templates"))).unwrap();
+        let lines = config.build_script_lines(&loaded, &templates);
+        let watched = |p: PathBuf| format!("cargo:rerun-if-changed={}", p.display());
+        for expected in [
+            watched(schemas.clone()),
+            watched(schemas.join("sub")),
+            watched(schemas.join("sub/A.md")),
+            watched(schemas.join("U.md")),
+            watched(schemas.join("mdschema.toml")),
+            watched(dir.join("templates")),
+            watched(dir.join("templates/enum.rs.tera")),
+        ] {
+            assert!(lines.contains(&expected), "{expected} missing from {lines:#?}");
+        }
+        assert!(lines.iter().any(|l| l.starts_with("cargo:warning=") && l.contains("U.md:1:3")), "{lines:#?}");
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }

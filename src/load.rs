@@ -17,6 +17,8 @@ pub struct Found {
     pub folders: Vec<PathBuf>,
     /// Entries that were skipped, with why.
     pub warnings: Vec<Diagnostic>,
+    /// Docs left out by the selection.
+    pub skipped: usize,
 }
 
 /// Reads every doc under `root` whose relative path `select` accepts.
@@ -26,7 +28,7 @@ pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Er
     if !meta.is_dir() {
         return Err(Error::Setup(format!("the schemas folder {} is not a folder", root.display())));
     }
-    let mut found = Found { docs: Vec::new(), folders: Vec::new(), warnings: Vec::new() };
+    let mut found = Found { docs: Vec::new(), folders: Vec::new(), warnings: Vec::new(), skipped: 0 };
     let mut errors = Vec::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
@@ -55,7 +57,11 @@ pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Er
                 }
             } else if file_type.is_dir() {
                 pending.push(path);
-            } else if name.ends_with(".md") && select(&relative(root, &path)) {
+            } else if name.ends_with(".md") {
+                if !select(&relative(root, &path)) {
+                    found.skipped += 1;
+                    continue;
+                }
                 match read_doc(root, &path) {
                     Ok(doc) => found.docs.push(doc),
                     Err(diagnostic) => errors.push(diagnostic),

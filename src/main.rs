@@ -1,73 +1,140 @@
 //! The `mdschema` command: a thin layer over [`mdschema::Config`].
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "mdschema", version, about = "Generate Rust serde models from SDK markdown model docs")]
+#[command(
+    name = "mdschema",
+    version,
+    about = "Generate Rust serde models from the markdown model docs that SDK generators publish",
+    after_help = "Examples:\n  mdschema generate schemas --out generated\n  mdschema check\n  mdschema ir schemas > schema.json\n\nExit codes: 0 ok, 1 `check` found stale output, 2 an error (every problem is listed)."
+)]
 struct Cli {
+    /// Print nothing but errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also list every file written, removed or out of date.
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
 
+#[derive(Args)]
+struct Inputs {
+    /// The folder of docs.
+    #[arg(default_value = "schemas")]
+    schemas: PathBuf,
+    /// The config file [default: SCHEMAS/mdschema.toml, if present].
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// A folder of templates; a file named like a built-in template replaces it.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Generate the models (writes only files that changed).
-    #[command(after_help = "Example:\n  mdschema generate schemas --out generated")]
+    /// Generate the models; writes only files whose content changed and removes files it
+    /// wrote earlier whose doc is gone.
+    #[command(
+        after_help = "Examples:\n  mdschema generate\n  mdschema generate docs/models --out src/models --config mdschema.toml"
+    )]
     Generate {
-        /// The folder of docs.
-        #[arg(default_value = "schemas")]
-        schemas: PathBuf,
+        #[command(flatten)]
+        inputs: Inputs,
         /// The output folder.
         #[arg(long, default_value = "generated")]
         out: PathBuf,
     },
-    /// Check that the output folder is up to date; writes nothing. Exit 1 with a diff when stale.
-    #[command(after_help = "Example:\n  mdschema check schemas --out generated")]
+    /// Check that the output folder is up to date; writes nothing. Exits 1 with a unified
+    /// diff on stdout when it is stale.
+    #[command(after_help = "Examples:\n  mdschema check\n  mdschema check docs/models --out src/models")]
     Check {
-        /// The folder of docs.
-        #[arg(default_value = "schemas")]
-        schemas: PathBuf,
+        #[command(flatten)]
+        inputs: Inputs,
         /// The output folder.
         #[arg(long, default_value = "generated")]
         out: PathBuf,
     },
-    /// Print the schema IR as JSON.
-    #[command(after_help = "Example:\n  mdschema ir schemas > schema.json")]
+    /// Print the schema IR (the contract between the reading and generating stages) as JSON.
+    #[command(after_help = "Examples:\n  mdschema ir\n  mdschema ir docs/models > schema.json")]
     Ir {
-        /// The folder of docs.
-        #[arg(default_value = "schemas")]
-        schemas: PathBuf,
+        #[command(flatten)]
+        inputs: Inputs,
     },
+}
+
+/// Where messages go and how they look.
+struct Ui {
+    quiet: bool,
+    verbose: bool,
+    styled: bool,
+}
+
+impl Ui {
+    fn warnings(&self, warnings: &[mdschema::Diagnostic]) {
+        if !self.quiet {
+            for warning in warnings {
+                eprintln!("warning: {}", warning.render(self.styled));
+            }
+        }
+    }
+
+    fn note(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+
+    fn files(&self, label: &str, files: &[String]) {
+        if self.verbose {
+            for file in files {
+                eprintln!("  {label} {file}");
+            }
+        }
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli.command) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let ui = Ui { quiet: cli.quiet, verbose: cli.verbose, styled: std::io::stderr().is_terminal() && !no_color };
+    match run(cli.command, &ui) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", error.render(ui.styled));
             ExitCode::from(2)
         }
     }
 }
 
-fn print_warnings(warnings: &[mdschema::Diagnostic]) {
-    for warning in warnings {
-        eprintln!("warning: {warning}");
+fn config(inputs: Inputs) -> mdschema::Config {
+    let mut config = mdschema::Config::new();
+    config.schemas_dir(inputs.schemas);
+    if let Some(file) = inputs.config {
+        config.config_file(file);
     }
+    if let Some(dir) = inputs.templates {
+        config.templates_dir(dir);
+    }
+    config
 }
 
-fn run(command: Command) -> Result<ExitCode, mdschema::Error> {
+fn run(command: Command, ui: &Ui) -> Result<ExitCode, mdschema::Error> {
     match command {
-        Command::Generate { schemas, out } => {
+        Command::Generate { inputs, out } => {
             let started = std::time::Instant::now();
-            let report = mdschema::Config::new().schemas_dir(schemas).out_dir(out).generate()?;
-            print_warnings(&report.warnings);
+            let report = config(inputs).out_dir(out).generate()?;
+            ui.warnings(&report.warnings);
             let c = &report.changes;
-            eprintln!(
+            ui.files("wrote", &c.written);
+            ui.files("removed", &c.removed);
+            ui.note(&format!(
                 "generated {} models from {} docs in {} ms: {} written, {} unchanged, {} removed",
                 report.models,
                 report.docs,
@@ -75,30 +142,33 @@ fn run(command: Command) -> Result<ExitCode, mdschema::Error> {
                 c.written.len(),
                 c.unchanged.len(),
                 c.removed.len()
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { schemas, out } => {
-            let report = mdschema::Config::new().schemas_dir(schemas).out_dir(&out).check()?;
-            print_warnings(&report.warnings);
-            if report.changes.is_up_to_date() {
-                eprintln!("{} is up to date ({} files)", out.display(), report.changes.unchanged.len());
-                Ok(ExitCode::SUCCESS)
-            } else {
-                print!("{}", report.changes.diff);
-                eprintln!(
-                    "{} is stale: {} files would be written, {} removed; run `mdschema generate`",
-                    out.display(),
-                    report.changes.written.len(),
-                    report.changes.removed.len()
-                );
-                Ok(ExitCode::from(1))
+        Command::Check { inputs, out } => {
+            let report = config(inputs).out_dir(&out).check()?;
+            ui.warnings(&report.warnings);
+            let c = &report.changes;
+            if c.is_up_to_date() {
+                ui.note(&format!("{} is up to date ({} files)", out.display(), c.unchanged.len()));
+                return Ok(ExitCode::SUCCESS);
             }
+            print!("{}", c.diff);
+            ui.files("stale", &c.written);
+            ui.files("would remove", &c.removed);
+            ui.note(&format!(
+                "{} is stale: {} files would be written, {} removed; run `mdschema generate`",
+                out.display(),
+                c.written.len(),
+                c.removed.len()
+            ));
+            Ok(ExitCode::from(1))
         }
-        Command::Ir { schemas } => {
-            let loaded = mdschema::Config::new().schemas_dir(schemas).load()?;
-            print_warnings(&loaded.warnings);
-            let json = serde_json::to_string_pretty(&loaded.schema).expect("the IR always serializes");
+        Command::Ir { inputs } => {
+            let loaded = config(inputs).load()?;
+            ui.warnings(&loaded.warnings);
+            let json =
+                serde_json::to_string_pretty(&loaded.schema).expect("the IR is plain data and always serializes");
             println!("{json}");
             Ok(ExitCode::SUCCESS)
         }

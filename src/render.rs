@@ -51,6 +51,12 @@ impl Templates {
         Ok(Templates { tera, override_files })
     }
 
+    /// Renders and formats every file, in parallel, keeping their order.
+    pub fn render_all(&self, files: &[FileView]) -> Result<Vec<RenderedFile>, Error> {
+        use rayon::prelude::*;
+        files.par_iter().map(|file| self.render(file)).collect()
+    }
+
     /// Renders and formats one file.
     pub fn render(&self, file: &FileView) -> Result<RenderedFile, Error> {
         let mut context = tera::Context::new();

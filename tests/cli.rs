@@ -141,3 +141,95 @@ fn a_missing_schemas_folder_is_a_clear_error() {
         .code(2)
         .stderr(predicate::str::contains("the schemas folder schemas cannot be read"));
 }
+
+#[test]
+fn quiet_verbose_config_and_templates_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let schemas = dir.path().join("schemas");
+    let out = dir.path().join("out");
+    write(&schemas.join("Thing.md"), THING);
+    write(&dir.path().join("elsewhere.toml"), "wire_case = \"snake_case\"\n");
+    write(&dir.path().join("templates/struct.rs.tera"), "pub struct {{ item.name }} {}\n");
+
+    mdschema().arg("--quiet").arg("generate").arg(&schemas).arg("--out").arg(&out).assert().success().stderr("");
+    mdschema()
+        .args(["generate", "--verbose"])
+        .arg(&schemas)
+        .arg("--out")
+        .arg(&out)
+        .arg("--config")
+        .arg(dir.path().join("elsewhere.toml"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("  wrote thing.rs").and(predicate::str::contains("1 written, 1 unchanged")));
+    assert!(
+        std::fs::read_to_string(out.join("thing.rs")).unwrap().contains("pub full_name"),
+        "snake_case from --config"
+    );
+
+    mdschema()
+        .arg("generate")
+        .arg(&schemas)
+        .arg("--out")
+        .arg(&out)
+        .arg("--templates")
+        .arg(dir.path().join("templates"))
+        .assert()
+        .success();
+    let thing = std::fs::read_to_string(out.join("thing.rs")).unwrap();
+    assert!(thing.ends_with("pub struct Thing {}\n"), "the template override is used:\n{thing}");
+}
+
+#[test]
+fn cli_and_library_write_byte_identical_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/models/schemas");
+    let by_cli = dir.path().join("cli");
+    let by_library = dir.path().join("library");
+    mdschema().arg("generate").arg(&schemas).arg("--out").arg(&by_cli).assert().success();
+    mdschema::Config::new().schemas_dir(&schemas).out_dir(&by_library).generate().unwrap();
+    let list = |root: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        let mut pending = vec![root.to_path_buf()];
+        while let Some(d) = pending.pop() {
+            for entry in std::fs::read_dir(&d).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else {
+                    files.push((path.strip_prefix(root).unwrap().display().to_string(), std::fs::read(&path).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let cli_files = list(&by_cli);
+    assert!(cli_files.len() > 10);
+    assert_eq!(cli_files, list(&by_library));
+}
+
+#[test]
+fn empty_schemas_folders_and_colours() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("schemas")).unwrap();
+    mdschema()
+        .current_dir(dir.path())
+        .arg("generate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no docs (*.md) in the schemas folder schemas"));
+
+    write(&dir.path().join("schemas/Bad.md"), "no title\n");
+    let assert = mdschema().current_dir(dir.path()).arg("generate").env_remove("NO_COLOR").assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("schemas/Bad.md:1:1: the doc has no `# Title` heading"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "colours on a pipe: {stderr:?}");
+}
+
+#[test]
+fn help_shows_examples() {
+    for sub in ["generate", "check", "ir"] {
+        mdschema().args([sub, "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
+    }
+}
