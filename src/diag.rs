@@ -104,7 +104,6 @@ fn sanitize_for_terminal(text: &str) -> String {
 }
 
 /// Everything that can make mdschema fail.
-#[derive(Debug)]
 pub enum Error {
     /// The docs or the config have problems; all of them are listed.
     Input(Vec<Diagnostic>),
@@ -141,6 +140,14 @@ impl Error {
             Error::Template(message) => format!("template error: {message}"),
             Error::Setup(message) => sanitize_for_terminal(message),
         }
+    }
+}
+
+/// Shows the readable form, so that a build script's `fn main() -> Result<(), Error>`
+/// prints the diagnostics rather than a struct dump.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
     }
 }
 
