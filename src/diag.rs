@@ -78,8 +78,7 @@ impl Diagnostic {
             let help = help.map(|h| format!("\n  help: {h}")).unwrap_or_default();
             return format!("{path}: {message}{help}");
         };
-        let line = sanitize_for_terminal(&loc.source_line);
-        let underline = loc.underline.start.min(line.len())..loc.underline.end.min(line.len());
+        let (line, underline) = sanitize_line(&loc.source_line, loc.underline.clone());
         let mut group = Group::with_level(Level::ERROR).element(
             Snippet::source(line.as_str()).line_start(loc.line).annotation(AnnotationKind::Primary.span(underline)),
         );
@@ -95,6 +94,23 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(false))
     }
+}
+
+/// [`sanitize_for_terminal`] for a source line, moving the underlined byte range along.
+fn sanitize_line(line: &str, underline: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
+    let mut out = String::with_capacity(line.len());
+    let (mut start, mut end) = (None, None);
+    for (offset, c) in line.char_indices() {
+        if start.is_none() && offset >= underline.start {
+            start = Some(out.len());
+        }
+        if end.is_none() && offset >= underline.end {
+            end = Some(out.len());
+        }
+        out.push(if c.is_control() && c != '\t' { '\u{fffd}' } else { c });
+    }
+    let start = start.unwrap_or(out.len());
+    (out.clone(), start..end.unwrap_or(out.len()).max(start))
 }
 
 /// Control characters from a doc (or a file name) must not reach the user's terminal as
@@ -195,6 +211,12 @@ mod tests {
         assert!(shown.contains("| `a` | *Strin* |"), "{shown}");
         assert!(shown.contains("^^^^^^^"), "{shown}");
         assert!(shown.contains("help: use String"), "{shown}");
+    }
+
+    #[test]
+    fn underlines_stay_on_characters_after_sanitizing() {
+        let (line, range) = sanitize_line("a\u{1b}é\u{1b}b", 2..5);
+        assert_eq!(&line[range], "é\u{fffd}");
     }
 
     #[test]

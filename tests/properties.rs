@@ -1,0 +1,275 @@
+//! Property tests over random docs built from the nasty character classes: quotes,
+//! backslashes, `*/`, `"]`, `#[...]`, `<br/>`, NUL and control characters, bidi overrides,
+//! emoji and non-Latin letters.
+//!
+//! * Any text at all: mdschema never panics; it reports located errors or emits code that
+//!   `syn` parses.
+//! * Well-formed docs with nasty content: mdschema emits exactly one struct per doc whose
+//!   fields carry exactly the docs' JSON keys, in order.
+//! * A sample of such docs compiles under `deny(warnings)`.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, TestRng, TestRunner};
+use syn::LitStr;
+
+const PIECES: &[&str] = &[
+    "a",
+    "Z",
+    "q",
+    "_",
+    "1",
+    " ",
+    "\"",
+    "\\",
+    "*/",
+    "/*",
+    "\"]",
+    "#[x]",
+    "#",
+    "[",
+    "]",
+    "(",
+    ")",
+    "<",
+    ">",
+    "!",
+    "$",
+    "@",
+    ".",
+    "-",
+    "`",
+    "~",
+    "|",
+    "\0",
+    "\u{7}",
+    "\u{1b}[31m",
+    "\u{202e}",
+    "\u{2066}",
+    "é",
+    "名",
+    "🎉",
+    "\t",
+    ":",
+    "<br/>",
+    "'",
+    "{",
+    "}",
+    ";",
+    "fn",
+    "type",
+    "self",
+    "Self",
+];
+
+fn nasty(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..max).prop_map(|pieces| pieces.concat())
+}
+
+/// Text as a doc writer puts it into a table cell: `|` escaped, line breaks as `<br/>`.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], "<br/>")
+}
+
+/// A field name the markdown can carry verbatim in a code span.
+fn field_name() -> impl Strategy<Value = String> {
+    nasty(8)
+        .prop_map(|name| name.replace(['`', '\\', '|', '~', '\t'], "x").trim().to_string())
+        .prop_filter("a name", |name| !name.is_empty())
+}
+
+const TYPES: &[&str] = &[
+    "*String*",
+    "*Optional\\<Long>*",
+    "*JsonNullable\\<Double>*",
+    "*boolean*",
+    "List\\<*String*>",
+    "Map\\<String, *Object*>",
+    "[OffsetDateTime](https://docs.oracle.com/javase/8/docs/api/java/time/OffsetDateTime.html)",
+    "[LocalDate](https://docs.oracle.com/javase/8/docs/api/java/time/LocalDate.html)",
+    "byte[]",
+];
+
+#[derive(Debug, Clone)]
+struct Row {
+    name: String,
+    ty: &'static str,
+    required: bool,
+    description: String,
+    example: String,
+}
+
+#[derive(Debug, Clone)]
+struct Doc {
+    title: String,
+    description: String,
+    rows: Vec<Row>,
+}
+
+impl Doc {
+    fn markdown(&self) -> String {
+        let mut text = format!("# {}\n\n{}\n\n## Fields\n\n", self.title, self.description);
+        text.push_str("| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n");
+        for row in &self.rows {
+            let required = if row.required { ":heavy_check_mark:" } else { ":heavy_minus_sign:" };
+            let (description, example) = (cell(&row.description), cell(&row.example));
+            text.push_str(&format!("| `{}` | {} | {required} | {description} | {example} |\n", row.name, row.ty));
+        }
+        text
+    }
+}
+
+fn well_formed_doc() -> impl Strategy<Value = Doc> {
+    let row = (field_name(), prop::sample::select(TYPES), any::<bool>(), nasty(12), nasty(8))
+        .prop_map(|(name, ty, required, description, example)| Row { name, ty, required, description, example });
+    let title = nasty(8).prop_map(|t| {
+        let t = t.replace(['#', '\\', '`', '~', '\n', '\r', '|', '<', '['], "q");
+        format!("T{}", t.trim())
+    });
+    let description = nasty(20).prop_map(|d| d.replace(['\n', '\r', '#', '|', '<', '['], " ").trim().to_string());
+    (title, description, prop::collection::vec(row, 0..6)).prop_map(|(title, description, rows)| {
+        let mut seen = std::collections::HashSet::new();
+        let rows = rows.into_iter().filter(|r| seen.insert(r.name.clone())).collect();
+        Doc { title, description: format!("D {description}"), rows }
+    })
+}
+
+fn write_doc(schemas: &Path, name: &str, text: &str) {
+    std::fs::create_dir_all(schemas.join("things")).unwrap();
+    std::fs::write(schemas.join("things").join(name), text).unwrap();
+}
+
+/// The JSON key of each field of the struct in `file`, from `rename` or the field's name.
+fn struct_wire_names(file: &syn::File) -> Vec<Vec<String>> {
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(s) => Some(s),
+            _ => None,
+        })
+        .map(|s| {
+            s.fields
+                .iter()
+                .map(|field| {
+                    let mut rename = None;
+                    for attr in field.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+                        attr.parse_nested_meta(|meta| {
+                            if meta.input.peek(syn::Token![=]) {
+                                let value: LitStr = meta.value()?.parse()?;
+                                if meta.path.is_ident("rename") {
+                                    rename = Some(value.value());
+                                }
+                            }
+                            Ok(())
+                        })
+                        .unwrap();
+                    }
+                    let ident = field.ident.as_ref().unwrap().to_string();
+                    rename.unwrap_or_else(|| ident.trim_start_matches("r#").to_string())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+}
+
+proptest! {
+    // 512 cases each in CI; `PROPTEST_CASES=100000` for a longer hunt.
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_gives_located_errors_or_code_that_parses(text in nasty(200), with_table in any::<bool>()) {
+        let dir = tempfile::tempdir().unwrap();
+        let schemas = dir.path().join("schemas");
+        let text = if with_table { format!("# X{text}\n\n## Fields\n\n| Field | Type | Required |\n| - | - | - |\n| {text} |") } else { text };
+        write_doc(&schemas, "Doc.md", &text);
+        let mut config = mdschema::Config::new();
+        config.schemas_dir(&schemas);
+        match config.load() {
+            Err(mdschema::Error::Input(diagnostics)) => {
+                prop_assert!(!diagnostics.is_empty());
+                for d in &diagnostics {
+                    prop_assert!(d.path.ends_with("Doc.md"), "{}", d);
+                    let shown = d.to_string();
+                    prop_assert!(!shown.contains('\u{1b}'), "an escape sequence reached the terminal: {shown:?}");
+                }
+            }
+            Err(other) => prop_assert!(false, "not an input error: {other}"),
+            Ok(loaded) => {
+                for file in config.render(&loaded).unwrap() {
+                    prop_assert!(syn::parse_file(&file.contents).is_ok(), "{}", file.contents);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nasty_content_keeps_every_json_key(doc in well_formed_doc()) {
+        let dir = tempfile::tempdir().unwrap();
+        let schemas = dir.path().join("schemas");
+        write_doc(&schemas, "Doc.md", &doc.markdown());
+        let mut config = mdschema::Config::new();
+        config.schemas_dir(&schemas);
+        let loaded = config.load().map_err(|e| TestCaseError::fail(format!("{e}\n{}", doc.markdown())))?;
+        let files = config.render(&loaded).unwrap();
+        let model = files.iter().find(|f| f.path != "mod.rs" && f.path != "things/mod.rs").unwrap();
+        let syntax = syn::parse_file(&model.contents).unwrap();
+        let expected: Vec<String> = doc.rows.iter().map(|r| r.name.clone()).collect();
+        prop_assert_eq!(struct_wire_names(&syntax), vec![expected], "{}", model.contents);
+        prop_assert_eq!(syntax.items.len(), 1, "{}", model.contents);
+    }
+}
+
+/// Generates a sample of well-formed nasty docs into one crate and builds it under
+/// `deny(warnings)`.
+#[test]
+fn a_sample_of_nasty_docs_compiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let schemas = dir.path().join("schemas");
+    let mut runner =
+        TestRunner::new_with_rng(RunnerConfig::default(), TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let strategy = well_formed_doc();
+    for i in 0..40 {
+        let doc = strategy.new_tree(&mut runner).unwrap().current();
+        write_doc(&schemas, &format!("Doc{i}.md"), &doc.markdown());
+    }
+    let krate = Path::new(env!("CARGO_TARGET_TMPDIR")).join("nasty-sample");
+    let _ = std::fs::remove_dir_all(krate.join("models"));
+    mdschema::Config::new().schemas_dir(&schemas).out_dir(krate.join("models")).generate().unwrap();
+    std::fs::create_dir_all(krate.join("src")).unwrap();
+    std::fs::write(
+        krate.join("Cargo.toml"),
+        r#"[package]
+name = "nasty-sample"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[workspace]
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
+serde_with = { version = "3", default-features = false, features = ["macros"] }
+"#,
+    )
+    .unwrap();
+    std::fs::write(
+        krate.join("src/lib.rs"),
+        "#![deny(warnings)]\n\npub mod models {\n    include!(\"../models/mod.rs\");\n}\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--quiet"])
+        .current_dir(&krate)
+        .env("CARGO_TARGET_DIR", krate.join("target"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
