@@ -157,10 +157,11 @@ fn run(command: Command, ui: &Ui) -> Result<ExitCode, mdschema::Error> {
             ui.files("stale", &c.written);
             ui.files("would remove", &c.removed);
             ui.note(&format!(
-                "{} is stale: {} files would be written, {} removed; run `mdschema generate`",
+                "{} is stale: {} files would be written, {} removed{}; run `mdschema generate`",
                 out.display(),
                 c.written.len(),
-                c.removed.len()
+                c.removed.len(),
+                if c.manifest_changed { ", the manifest rewritten" } else { "" }
             ));
             Ok(ExitCode::from(1))
         }

@@ -233,3 +233,44 @@ fn help_shows_examples() {
         mdschema().args([sub, "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
     }
 }
+
+#[test]
+fn only_files_in_the_manifest_are_removed_and_symlinks_are_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let schemas = dir.path().join("schemas");
+    let out = dir.path().join("out");
+    write(&schemas.join("things/Thing.md"), THING);
+    write(&schemas.join("things/Gone.md"), &THING.replace("# Thing", "# Gone"));
+    mdschema().arg("generate").arg(&schemas).arg("--out").arg(&out).assert().success();
+    let manifest = std::fs::read_to_string(out.join(".mdschema-manifest")).unwrap();
+    assert!(manifest.lines().any(|l| l == "things/gone.rs"), "{manifest}");
+
+    // A user's copy of a generated file carries the header but is not in the manifest.
+    std::fs::copy(out.join("things/thing.rs"), out.join("things/my_copy.rs")).unwrap();
+    std::fs::remove_file(schemas.join("things/Gone.md")).unwrap();
+    mdschema()
+        .arg("generate")
+        .arg(&schemas)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 removed"));
+    assert!(!out.join("things/gone.rs").exists());
+    assert!(out.join("things/my_copy.rs").exists(), "a file mdschema did not write was removed");
+
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let out2 = dir.path().join("out2");
+    std::fs::create_dir_all(&out2).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, out2.join("things")).unwrap();
+    mdschema()
+        .arg("generate")
+        .arg(&schemas)
+        .arg("--out")
+        .arg(&out2)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a symbolic link"));
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0, "wrote through a symbolic link");
+}
