@@ -36,7 +36,7 @@ pub fn description(text: &str) -> Vec<String> {
 
 /// Doc-comment lines for an example value, as a code span or a `text` block.
 pub fn example(text: &str) -> Vec<String> {
-    let value = BREAK_TAGS.iter().fold(unescape_cell(text), |v, tag| v.replace(tag, "\n"));
+    let value = BREAK_TAGS.iter().fold(crate::markdown::unescape(text), |v, tag| v.replace(tag, "\n"));
     let lines: Vec<String> =
         value.lines().map(|l| l.trim_end().chars().map(|c| if c.is_control() { ' ' } else { c }).collect()).collect();
     if lines.len() <= 1 {
@@ -185,22 +185,6 @@ pub fn code_span(value: &str) -> String {
     let pad = if value.starts_with('`') || value.ends_with('`') { " " } else { "" };
     let value: String = value.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     format!("{fence}{pad}{value}{pad}{fence}")
-}
-
-/// `\|` → `|` in a cell's text.
-fn unescape_cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match chars.peek() {
-            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
-                out.push(next);
-                chars.next();
-            }
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

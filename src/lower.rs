@@ -217,7 +217,7 @@ impl Cx<'_> {
     fn field_name(&mut self, cell: &Text) -> Option<(String, bool)> {
         let (name, deprecated) = strip_strikethrough(&cell.text);
         let name = name.trim().trim_matches('`').trim();
-        let name = unescape_markdown(name);
+        let name = markdown::unescape(name);
         if name.is_empty() {
             self.error(
                 cell.span,
@@ -259,8 +259,8 @@ impl Cx<'_> {
         let errors_before = self.errors.len();
         for row in &table.rows {
             let Some(cells) = self.cells(row, table.header.len()) else { continue };
-            let name = unescape_markdown(cells[name_col].text.trim_matches('`'));
-            let value = unescape_markdown(cells[value_col].text.trim_matches('`'));
+            let name = markdown::unescape(cells[name_col].text.trim_matches('`'));
+            let value = markdown::unescape(cells[value_col].text.trim_matches('`'));
             if values.iter().any(|v| v.value == value) {
                 self.error(
                     cells[value_col].span,
@@ -313,22 +313,6 @@ fn strip_strikethrough(text: &str) -> (&str, bool) {
         Some(inner) => (inner, true),
         None => (trimmed, false),
     }
-}
-
-/// `\|` → `|`: markdown backslash escapes of ASCII punctuation.
-fn unescape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match chars.peek() {
-            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
-                out.push(next);
-                chars.next();
-            }
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// A description or example cell; `N/A` and empty cells say nothing.

@@ -122,6 +122,22 @@ pub fn parse(text: &str) -> DocTables {
     doc
 }
 
+/// `\|` → `|`: undoes markdown's backslash escapes of ASCII punctuation in raw cell text.
+pub fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// `## Fields ##` → `Fields`, keeping the span of the text itself.
 fn heading_text(text: &str, span: Span) -> Heading {
     let raw = &text[span.start..span.end];
@@ -186,6 +202,14 @@ mod tests {
         assert_eq!(title.text, "Name");
         assert_eq!(title.span, Span::new(4, 8));
         assert_eq!(doc.sections[0].heading.text, "Fields");
+    }
+
+    #[test]
+    fn unescapes_backslash_escapes_of_punctuation_only() {
+        for (raw, text) in [("a\\|b", "a|b"), ("\\<x\\>", "<x>"), ("a\\b", "a\\b"), ("\\\\", "\\"), ("end\\", "end\\")]
+        {
+            assert_eq!(unescape(raw), text, "{raw}");
+        }
     }
 
     #[test]

@@ -10,11 +10,12 @@
 //!
 //! Without `MDSCHEMA_CORPUS` the test says so and skips.
 
+use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use serde_json::{Map, Value, json};
+mod common;
+use common::cargo;
 
 fn corpus() -> Option<PathBuf> {
     match std::env::var_os("MDSCHEMA_CORPUS") {
@@ -262,20 +263,6 @@ fn same_date_time(a: &str, b: &str) -> bool {
 }
 
 fn write_scratch_crate(dir: &Path, ids: &[&String], paths: &BTreeMap<String, String>) {
-    let manifest = r#"[package]
-name = "corpus-models"
-version = "0.0.0"
-edition = "2024"
-publish = false
-
-[workspace]
-
-[dependencies]
-serde = { version = "1", features = ["derive"] }
-serde_json = "1"
-chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
-serde_with = { version = "3", default-features = false, features = ["macros"] }
-"#;
     let mut arms = String::new();
     for id in ids {
         arms.push_str(&format!("        {id:?} => round_trip_as::<models::{}>(input),\n", paths[id.as_str()]));
@@ -314,23 +301,5 @@ fn round_trip_as<T: serde::Serialize + serde::de::DeserializeOwned>(input: serde
     println!("{}", serde_json::to_string(&results).unwrap());
 }
 "#;
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    for (path, text) in [("Cargo.toml", manifest), ("src/lib.rs", lib.as_str()), ("src/main.rs", main)] {
-        let path = dir.join(path);
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
-            std::fs::write(path, text).unwrap();
-        }
-    }
-}
-
-fn cargo(dir: &Path, args: &[&str]) -> Vec<u8> {
-    let output = Command::new(env!("CARGO"))
-        .args(args)
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
-    assert!(output.status.success(), "cargo {args:?} failed:\n{}", String::from_utf8_lossy(&output.stderr));
-    output.stdout
+    common::write_crate(dir, "corpus-models", &[("src/lib.rs", lib.as_str()), ("src/main.rs", main)]);
 }

@@ -3,6 +3,9 @@
 
 use std::path::Path;
 
+/// Docs by path in the schemas folder.
+type Files = Vec<(&'static str, Vec<u8>)>;
+
 /// What a case must give.
 enum Expect {
     /// Generation succeeds.
@@ -37,7 +40,7 @@ fn broken_docs() {
         format!("| `a` | {}*String*{} | :heavy_check_mark: | |\n", "List\\<".repeat(5000), ">".repeat(5000));
     let many_rows: String =
         (0..5000).map(|i| format!("| `f{i}` | *String* | :heavy_minus_sign: | Row {i}. |\n")).collect();
-    let cases: Vec<(&str, Vec<(&str, Vec<u8>)>, Expect)> = vec![
+    let cases: Vec<(&str, Files, Expect)> = vec![
         ("empty file", vec![("A.md", vec![])], Expect::Error("A.md:1:1: the doc has no `# Title` heading")),
         ("only a BOM", vec![("A.md", b"\xef\xbb\xbf".to_vec())], Expect::Error("no `# Title`")),
         ("title only", vec![("A.md", b"# A\n".to_vec())], Expect::Ok),

@@ -15,6 +15,8 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, TestRng, TestRunner};
 use syn::LitStr;
 
+mod common;
+
 const PIECES: &[&str] = &[
     "a",
     "Z",
@@ -241,35 +243,7 @@ fn a_sample_of_nasty_docs_compiles() {
     let krate = Path::new(env!("CARGO_TARGET_TMPDIR")).join("nasty-sample");
     let _ = std::fs::remove_dir_all(krate.join("models"));
     mdschema::Config::new().schemas_dir(&schemas).out_dir(krate.join("models")).generate().unwrap();
-    std::fs::create_dir_all(krate.join("src")).unwrap();
-    std::fs::write(
-        krate.join("Cargo.toml"),
-        r#"[package]
-name = "nasty-sample"
-version = "0.0.0"
-edition = "2024"
-publish = false
-
-[workspace]
-
-[dependencies]
-serde = { version = "1", features = ["derive"] }
-serde_json = "1"
-chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
-serde_with = { version = "3", default-features = false, features = ["macros"] }
-"#,
-    )
-    .unwrap();
-    std::fs::write(
-        krate.join("src/lib.rs"),
-        "#![deny(warnings)]\n\npub mod models {\n    include!(\"../models/mod.rs\");\n}\n",
-    )
-    .unwrap();
-    let output = std::process::Command::new(env!("CARGO"))
-        .args(["build", "--quiet"])
-        .current_dir(&krate)
-        .env("CARGO_TARGET_DIR", krate.join("target"))
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let lib = "#![deny(warnings)]\n\npub mod models {\n    include!(\"../models/mod.rs\");\n}\n";
+    common::write_crate(&krate, "nasty-sample", &[("src/lib.rs", lib)]);
+    common::cargo(&krate, &["build", "--quiet"]);
 }
