@@ -85,3 +85,12 @@ fn enum_values_with_quotes_controls_and_collisions_round_trip() {
     }
     assert_eq!(serde_json::from_value::<things::EnumEvil>(json!("Unknown")).unwrap(), things::EnumEvil::Unknown);
 }
+
+#[test]
+fn folders_named_like_crates_do_not_shadow_them() {
+    let input = json!({"at": "2020-01-01T00:00:00+01:00", "tags": {"a": ["b"]}, "other": {"id": "x"}});
+    assert_eq!(round_trip::<models::serde::Thing>(&input), input);
+    assert_eq!(round_trip::<models::core::Thing>(&input), input);
+    assert_eq!(round_trip::<models::std::Thing>(&input), input);
+    assert_eq!(round_trip::<models::chrono::Thing>(&input), input);
+}
