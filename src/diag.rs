@@ -182,22 +182,6 @@ impl std::error::Error for Error {
     }
 }
 
-/// Collects diagnostics across a stage.
-#[derive(Debug, Default)]
-pub struct Diagnostics(pub Vec<Diagnostic>);
-
-impl Diagnostics {
-    /// Records one problem.
-    pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.0.push(diagnostic);
-    }
-
-    /// `Ok(value)` when nothing was recorded, else every recorded problem.
-    pub fn into_result<T>(self, value: T) -> Result<T, Error> {
-        if self.0.is_empty() { Ok(value) } else { Err(Error::Input(self.0)) }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

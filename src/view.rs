@@ -99,6 +99,10 @@ pub struct EnumView {
     pub unknown: Option<VariantView>,
     /// Attributes on the `impl` block.
     pub impl_attrs: Vec<String>,
+    /// The `String` type, as the module can name it.
+    pub string_type: String,
+    /// The `str` type, as the module can name it.
+    pub str_type: String,
 }
 
 /// One enum variant.
@@ -131,6 +135,35 @@ struct Names {
     modules: BTreeMap<Vec<String>, Vec<String>>,
     /// Model id → (type name, file stem).
     types: HashMap<String, (String, String)>,
+    /// Folder path → what its module's own items shadow.
+    scopes: HashMap<Vec<String>, Scope>,
+}
+
+/// The names a module's own items (its types and sub-modules) take. Generated code writes
+/// std's prelude types and primitives short (`Option<String>`, `i64`) and falls back to the
+/// absolute path only where one of them is shadowed — by a doc titled `Option`, say, or a
+/// folder named `i64`.
+#[derive(Debug, Default)]
+struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    fn name(&self, short: &str, absolute: &str) -> String {
+        if self.taken.contains(short) { absolute.to_string() } else { short.to_string() }
+    }
+
+    fn string(&self) -> String {
+        self.name("String", "::std::string::String")
+    }
+
+    fn option(&self) -> String {
+        self.name("Option", "::core::option::Option")
+    }
+
+    fn primitive(&self, name: &str) -> String {
+        self.name(name, &format!("::core::primitive::{name}"))
+    }
 }
 
 impl Names {
@@ -163,7 +196,17 @@ impl Names {
                 .claim(&ident::file_stem(&name));
             types.insert(model.id.clone(), (name, stem));
         }
-        Names { modules, types }
+        let mut scopes: HashMap<Vec<String>, Scope> = HashMap::new();
+        for (folder, module_path) in &modules {
+            if let Some((_, parent)) = folder.split_last() {
+                scopes.entry(parent.to_vec()).or_default().taken.extend(module_path.last().cloned());
+            }
+            scopes.entry(folder.clone()).or_default();
+        }
+        for model in &schema.models {
+            scopes.entry(model.folders.clone()).or_default().taken.insert(types[&model.id].0.clone());
+        }
+        Names { modules, types, scopes }
     }
 
     /// The path to `target` from inside the module of `from_folders`.
@@ -207,7 +250,8 @@ pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
         files.push(module_file(schema, &names, folder, module_path));
     }
     for model in &schema.models {
-        let cx = ModelCx { names: &names, rules, deprecated: &deprecated, folders_of: &folders_of, model };
+        let scope = &names.scopes[&model.folders];
+        let cx = ModelCx { names: &names, scope, rules, deprecated: &deprecated, folders_of: &folders_of, model };
         let (name, stem) = &names.types[&model.id];
         let dir = dir_of(&names.modules[&model.folders]);
         let (template, item) = match &model.kind {
@@ -265,15 +309,16 @@ fn module_file(schema: &Schema, names: &Names, folder: &[String], module_path: &
 
 struct ModelCx<'a> {
     names: &'a Names,
+    scope: &'a Scope,
     rules: &'a Rules,
     deprecated: &'a BTreeSet<&'a str>,
     folders_of: &'a HashMap<&'a str, &'a [String]>,
     model: &'a Model,
 }
 
-const STD_DERIVES: &str = "::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq";
+/// Derive macros live in the macro namespace, which types and modules cannot shadow.
+const STD_DERIVES: &str = "Debug, Clone, PartialEq";
 const SERDE_DERIVES: &str = "::serde::Serialize, ::serde::Deserialize";
-const IS_NONE: &str = "::core::option::Option::is_none";
 
 impl ModelCx<'_> {
     fn model_docs(&self, extra: &[String]) -> Vec<String> {
@@ -323,7 +368,7 @@ impl ModelCx<'_> {
         if keep_unknown && !fields.iter().any(|f| f.catch_all) {
             views.push(FieldView {
                 name: field_names.claim("unknown_fields"),
-                ty: format!("{}<::std::string::String, {VALUE}>", self.rules.map_type()),
+                ty: format!("{}<{}, {VALUE}>", self.rules.map_type(), self.scope.string()),
                 docs: vec![doc_attr("JSON keys the doc does not list, kept so that they survive a round trip.")],
                 attrs: vec!["#[serde(flatten)]".into()],
             });
@@ -354,22 +399,21 @@ impl ModelCx<'_> {
         if name.trim_start_matches("r#") != field.wire_name {
             serde.push(format!("rename = {}", literal(&field.wire_name)));
         }
+        let skip_none = format!("default, skip_serializing_if = \"{}::is_none\"", self.scope.option());
         let ty = match (field.required, field.nullable) {
             (true, false) => inner,
             (true, true) => {
                 // `deserialize_with` makes serde report a missing key instead of reading None.
                 serde.push("deserialize_with = \"::serde::Deserialize::deserialize\"".into());
-                option(&inner)
+                self.option(&inner)
             }
             (false, false) => {
-                serde.push(format!("default, skip_serializing_if = \"{IS_NONE}\""));
-                option(&inner)
+                serde.push(skip_none);
+                self.option(&inner)
             }
             (false, true) => {
-                serde.push(format!(
-                    "default, skip_serializing_if = \"{IS_NONE}\", with = \"::serde_with::rust::double_option\""
-                ));
-                option(&option(&inner))
+                serde.push(format!("{skip_none}, with = \"::serde_with::rust::double_option\""));
+                self.option(&self.option(&inner))
             }
         };
         if !serde.is_empty() {
@@ -398,11 +442,20 @@ impl ModelCx<'_> {
             docs: vec![doc_attr("A value the doc did not list, kept as received.")],
             attrs: vec!["#[serde(untagged)]".into()],
         });
-        let derives = format!("{STD_DERIVES}, ::core::cmp::Eq, ::core::hash::Hash, {SERDE_DERIVES}");
+        let derives = format!("{STD_DERIVES}, Eq, Hash, {SERDE_DERIVES}");
         let mut attrs = self.type_attrs(&derives);
         let impl_attrs = if self.model.deprecated { vec!["#[allow(deprecated)]".to_string()] } else { Vec::new() };
         attrs.extend(impl_attrs.iter().cloned());
-        EnumView { name: name.to_string(), docs: self.model_docs(&[]), attrs, variants, unknown, impl_attrs }
+        EnumView {
+            name: name.to_string(),
+            docs: self.model_docs(&[]),
+            attrs,
+            variants,
+            unknown,
+            impl_attrs,
+            string_type: self.scope.string(),
+            str_type: self.scope.primitive("str"),
+        }
     }
 
     fn opaque_view(&self, name: &str) -> OpaqueView {
@@ -413,6 +466,10 @@ impl ModelCx<'_> {
             attrs.push("#[allow(deprecated)]".into());
         }
         OpaqueView { name: name.to_string(), docs: self.model_docs(&[note]), attrs }
+    }
+
+    fn option(&self, inner: &str) -> String {
+        format!("{}<{inner}>", self.scope.option())
     }
 
     fn refers_to_deprecated(&self, ty: &Type) -> bool {
@@ -430,23 +487,23 @@ impl ModelCx<'_> {
             return rust.to_string();
         }
         match ty {
-            Type::String | Type::Bytes => "::std::string::String".into(),
-            Type::Bool => "::core::primitive::bool".into(),
-            Type::Int32 => "::core::primitive::i32".into(),
-            Type::Int64 => "::core::primitive::i64".into(),
-            Type::Float32 => "::core::primitive::f32".into(),
-            Type::Float64 => "::core::primitive::f64".into(),
+            Type::String | Type::Bytes => self.scope.string(),
+            Type::Bool => self.scope.primitive("bool"),
+            Type::Int32 => self.scope.primitive("i32"),
+            Type::Int64 => self.scope.primitive("i64"),
+            Type::Float32 => self.scope.primitive("f32"),
+            Type::Float64 => self.scope.primitive("f64"),
             Type::DateTime => "::chrono::DateTime<::chrono::FixedOffset>".into(),
             Type::Date => "::chrono::NaiveDate".into(),
             Type::Any | Type::Stream | Type::HttpResponse => VALUE.into(),
-            Type::List { item } => format!("::std::vec::Vec<{}>", self.rust_type(item)),
+            Type::List { item } => format!("{}<{}>", self.scope.name("Vec", "::std::vec::Vec"), self.rust_type(item)),
             Type::Map { value } => {
-                format!("{}<::std::string::String, {}>", self.rules.map_type(), self.rust_type(value))
+                format!("{}<{}, {}>", self.rules.map_type(), self.scope.string(), self.rust_type(value))
             }
-            Type::Nullable { inner } => option(&self.rust_type(inner)),
+            Type::Nullable { inner } => self.option(&self.rust_type(inner)),
             Type::Ref { target, boxed } => {
                 let path = self.names.type_path(&self.model.folders, target, self.folders_of[target.as_str()]);
-                if *boxed { format!("::std::boxed::Box<{path}>") } else { path }
+                if *boxed { format!("{}<{path}>", self.scope.name("Box", "::std::boxed::Box")) } else { path }
             }
         }
     }
@@ -459,10 +516,6 @@ fn deprecated_attr(note: Option<&str>) -> String {
         Some(note) => format!("#[deprecated(note = {})]", literal(note)),
         None => "#[deprecated]".into(),
     }
-}
-
-fn option(inner: &str) -> String {
-    format!("::core::option::Option<{inner}>")
 }
 
 fn field_docs(field: &Field) -> Vec<String> {
