@@ -163,6 +163,7 @@ pub struct Rules {
     wire_names: Vec<FieldOverride>,
     field_types: Vec<FieldOverride>,
     types: Vec<(Type, String)>,
+    doc_types: BTreeMap<String, String>,
     models: Vec<(GlobMatcher, ModelSettings)>,
 }
 
@@ -287,16 +288,21 @@ impl Rules {
         let field_type_values = file.field_types.iter().map(|(k, v)| (k.clone(), check.rust_type(v))).collect();
         let field_types = check.field_overrides(&field_type_values);
         let mut types = Vec::new();
+        let mut doc_types = BTreeMap::new();
         for (name, rust) in &file.types {
             let rust = check.rust_type(rust);
             match SCALAR_NAMES.iter().find(|(n, _)| n == name.get_ref()) {
                 Some((_, ty)) => types.push((ty.clone(), rust)),
+                None if is_type_name(name.get_ref()) => {
+                    doc_types.insert(name.get_ref().clone(), rust);
+                }
                 None => {
                     let names: Vec<&str> = SCALAR_NAMES.iter().map(|(n, _)| *n).collect();
+                    let help = format!("a key is one of {} or a type name from the docs", names.join(", "));
                     check.error(
                         name.span(),
-                        format!("`{}` is not a scalar type", name.get_ref()),
-                        &format!("the types are {}", names.join(", ")),
+                        format!("`{}` is neither a scalar type nor a type name", name.get_ref()),
+                        &help,
                     );
                 }
             }
@@ -315,7 +321,7 @@ impl Rules {
         if !check.errors.is_empty() {
             return Err(Error::Input(check.errors));
         }
-        Ok(Rules { include, exclude, wire_names, field_types, types, models, file })
+        Ok(Rules { include, exclude, wire_names, field_types, types, doc_types, models, file })
     }
 
     /// Whether the doc at `rel_path` (relative to the schemas folder) is generated.
@@ -336,6 +342,11 @@ impl Rules {
     /// The Rust type the config gives a scalar type, if any.
     pub fn scalar_type(&self, ty: &Type) -> Option<&str> {
         self.types.iter().find(|(t, _)| t == ty).map(|(_, rust)| rust.as_str())
+    }
+
+    /// The Rust type the config gives a doc type mdschema does not know (`BigDecimal`).
+    pub fn doc_type(&self, name: &str) -> Option<&str> {
+        self.doc_types.get(name).map(String::as_str)
     }
 
     /// The map type's path.
@@ -363,6 +374,11 @@ impl Rules {
             .map(|o| o.key.as_str())
             .collect()
     }
+}
+
+/// A doc type name: a letter, then letters, digits, `_` or `.`.
+fn is_type_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_alphabetic()) && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.')
 }
 
 fn find_override<'a>(overrides: &'a [FieldOverride], model_id: &str, name: &str) -> Option<&'a str> {
@@ -429,13 +445,15 @@ mod tests {
 
     #[test]
     fn type_overrides_derives_and_attributes() {
-        let text = "map_type = \"::std::collections::HashMap\"\nopen_enums = false\nderives = [\"Eq\"]\nattributes = [\"#[non_exhaustive]\"]\n[types]\ndate_time = \"time::OffsetDateTime\"\n[field_types]\n\"components/*.total\" = \"rust_decimal::Decimal\"\n[models.\"components/Pet.md\"]\nderives = [\"Hash\"]\n";
+        let text = "map_type = \"::std::collections::HashMap\"\nopen_enums = false\nderives = [\"Eq\"]\nattributes = [\"#[non_exhaustive]\"]\n[types]\ndate_time = \"time::OffsetDateTime\"\nBigDecimal = \"rust_decimal::Decimal\"\n[field_types]\n\"components/*.total\" = \"rust_decimal::Decimal\"\n[models.\"components/Pet.md\"]\nderives = [\"Hash\"]\n";
         let source = SourceFile::new("mdschema.toml", "mdschema.toml", text.to_string());
         let rules = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap();
         assert_eq!(rules.map_type(), "::std::collections::HashMap");
         assert!(!rules.file.open_enums);
         assert_eq!(rules.scalar_type(&Type::DateTime), Some("time::OffsetDateTime"));
         assert_eq!(rules.scalar_type(&Type::Date), None);
+        assert_eq!(rules.doc_type("BigDecimal"), Some("rust_decimal::Decimal"));
+        assert_eq!(rules.doc_type("Money"), None);
         assert_eq!(rules.field_type("components/Invoice", "total"), Some("rust_decimal::Decimal"));
         assert_eq!(rules.field_type("errors/Invoice", "total"), None);
         assert_eq!(
@@ -450,13 +468,13 @@ mod tests {
 
     #[test]
     fn invalid_rust_in_the_config_is_an_error_at_its_place() {
-        let text = "derives = [\"Eq; fn x()\"]\nattributes = [\"#[a] #[b]\"]\n[types]\nmoney = \"X\"\ndate = \"not a type!\"\n";
+        let text = "derives = [\"Eq; fn x()\"]\nattributes = [\"#[a] #[b]\"]\n[types]\n\"my money\" = \"X\"\ndate = \"not a type!\"\n";
         let source = SourceFile::new("mdschema.toml", "m.toml", text.to_string());
         let error = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap_err().to_string();
         for expected in [
             "m.toml:1:12: `Eq; fn x()` is not a derive path",
             "m.toml:2:15: `#[a] #[b]` is not one outer attribute",
-            "m.toml:4:1: `money` is not a scalar type",
+            "m.toml:4:1: `my money` is neither a scalar type nor a type name",
             "m.toml:5:8: `not a type!` is not a Rust type",
         ] {
             assert!(error.contains(expected), "{expected}\n{error}");

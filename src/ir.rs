@@ -130,6 +130,11 @@ pub enum Type {
         /// The non-null type.
         inner: Box<Type>,
     },
+    /// A type the doc names and the config maps to Rust (`[types]`).
+    Custom {
+        /// The name as the doc writes it.
+        name: String,
+    },
     /// Another model.
     Ref {
         /// The target model's id.

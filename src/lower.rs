@@ -176,7 +176,8 @@ impl Cx<'_> {
             let Some((name, deprecated)) = self.field_name(&cells[name_col]) else { continue };
             let Some(required) = self.required(&cells[required_col]) else { continue };
             let type_cell = &cells[type_col];
-            let parsed = match dialect::java::parse_type(&type_cell.text) {
+            let custom = |name: &str| self.config.doc_type(name).is_some();
+            let parsed = match dialect::java::parse_type_with(&type_cell.text, &custom) {
                 Ok(parsed) => parsed,
                 Err(e) => {
                     self.error(type_cell.span.sub(e.range.start, e.range.end), e.message, e.help);

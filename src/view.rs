@@ -501,6 +501,7 @@ impl ModelCx<'_> {
                 format!("{}<{}, {}>", self.rules.map_type(), self.scope.string(), self.rust_type(value))
             }
             Type::Nullable { inner } => self.option(&self.rust_type(inner)),
+            Type::Custom { name } => self.rules.doc_type(name).unwrap_or(VALUE).to_string(),
             Type::Ref { target, boxed } => {
                 let path = self.names.type_path(&self.model.folders, target, self.folders_of[target.as_str()]);
                 if *boxed { format!("{}<{path}>", self.scope.name("Box", "::std::boxed::Box")) } else { path }

@@ -13,13 +13,14 @@ use serde_json::json;
 
 #[test]
 fn overrides_take_effect() {
-    let input =
-        json!({"number": "A-1", "total": 12.5, "issued_at": "not parsed as a date", "lines": {"a": 1}, "color": "red"});
+    let input = json!({"number": "A-1", "total": 12.5, "issued_at": "not parsed as a date", "lines": {"a": 1}, "color": "red", "discount": 0.25});
     let invoice: Invoice = serde_json::from_value(input.clone()).unwrap();
     let total: serde_json::Number = invoice.total.clone();
     assert_eq!(total.as_f64(), Some(12.5));
     let lines: Option<Option<std::collections::HashMap<String, i64>>> = invoice.lines.clone();
     assert_eq!(lines.flatten().unwrap()["a"], 1);
+    let discount: Option<f64> = invoice.discount;
+    assert_eq!(discount, Some(0.25));
     assert_eq!(serde_json::to_value(&invoice).unwrap(), input);
 }
 

@@ -14,13 +14,19 @@ pub const MAX_DEPTH: usize = 64;
 
 /// Parses one raw Type cell.
 pub fn parse_type(cell: &str) -> Result<CellType, TypeError> {
+    parse_type_with(cell, &|_| false)
+}
+
+/// Parses one raw Type cell; `custom` says which otherwise unknown names the config maps
+/// to a Rust type (`BigDecimal`).
+pub fn parse_type_with(cell: &str, custom: &dyn Fn(&str) -> bool) -> Result<CellType, TypeError> {
     let mut parser = Parser { src: cell, pos: 0 };
     let node = parser.node(0)?;
     parser.skip_ws();
     if parser.pos < cell.len() {
         return Err(parser.error("unexpected text after the type", parser.pos..cell.len()));
     }
-    lower_top(&node)
+    lower_wrapped(&node, None, custom)
 }
 
 /// Java escapes its own keywords in field names with a trailing `_` (`private_`).
@@ -213,22 +219,18 @@ impl Parser<'_> {
     }
 }
 
-fn lower_top(node: &Node) -> Result<CellType, TypeError> {
-    lower_wrapped(node, None)
-}
-
 /// Peels `Optional`/`JsonNullable` (possibly inside a link) off the top of a type.
-fn lower_wrapped(node: &Node, link: Option<&str>) -> Result<CellType, TypeError> {
+fn lower_wrapped(node: &Node, link: Option<&str>, custom: &dyn Fn(&str) -> bool) -> Result<CellType, TypeError> {
     match node {
-        Node::Link { inner, url, .. } => lower_wrapped(inner, Some(url)),
+        Node::Link { inner, url, .. } => lower_wrapped(inner, Some(url), custom),
         Node::Name { name, args, range } if is_wrapper(name) => {
             let [inner] = args.as_slice() else {
                 return Err(arity_error(name, 1, range.clone()));
             };
             let wrapper = if name == "Optional" { Wrapper::Optional } else { Wrapper::Nullable };
-            Ok(CellType { ty: lower(inner, link)?, wrapper })
+            Ok(CellType { ty: lower(inner, link, custom)?, wrapper })
         }
-        _ => Ok(CellType { ty: lower(node, link)?, wrapper: Wrapper::None }),
+        _ => Ok(CellType { ty: lower(node, link, custom)?, wrapper: Wrapper::None }),
     }
 }
 
@@ -249,12 +251,12 @@ fn arity_error(name: &str, expected: usize, range: std::ops::Range<usize>) -> Ty
 }
 
 /// The meaning of a type node. `link` is the URL of the innermost enclosing link.
-fn lower(node: &Node, link: Option<&str>) -> Result<Type, TypeError> {
+fn lower(node: &Node, link: Option<&str>, custom: &dyn Fn(&str) -> bool) -> Result<Type, TypeError> {
     let (name, args, range) = match node {
-        Node::Link { inner, url, .. } => return lower(inner, Some(url)),
+        Node::Link { inner, url, .. } => return lower(inner, Some(url), custom),
         Node::Name { name, args, range } => (name.as_str(), args.as_slice(), range.clone()),
     };
-    let arg = |i: usize| lower(&args[i], link);
+    let arg = |i: usize| lower(&args[i], link, custom);
     let boxed = |ty: Type| Box::new(ty);
     // Inside a link to a doc, a bare name is that doc, even one named like a builtin.
     if args.is_empty() {
@@ -263,6 +265,9 @@ fn lower(node: &Node, link: Option<&str>) -> Result<Type, TypeError> {
         }
         if let Some(ty) = builtin(name) {
             return Ok(ty);
+        }
+        if custom(name) {
+            return Ok(Type::Custom { name: name.to_string() });
         }
     }
     let ty = match (name, args.len()) {
@@ -320,7 +325,7 @@ pub fn is_doc_link(url: &str) -> bool {
 fn unknown_type(name: &str, link: Option<&str>, range: std::ops::Range<usize>) -> TypeError {
     let help = match link {
         Some(url) if !is_doc_link(url) => format!("`{url}` is external documentation, not a model doc; only OffsetDateTime, LocalDate and HttpResponse are known there"),
-        _ => "a model type must be a link to its doc, e.g. `[Name](../../models/components/Name.md)`; the known Java types are String, Boolean, int, long, double, float, OffsetDateTime, LocalDate, Object, byte[], InputStream, List, Map, Optional and JsonNullable".into(),
+        _ => "a model type must be a link to its doc, e.g. `[Name](../../models/components/Name.md)`; the known Java types are String, Boolean, int, long, double, float, OffsetDateTime, LocalDate, Object, byte[], InputStream, List, Map, Optional and JsonNullable; map another type to Rust in mdschema.toml's [types], e.g. `BigDecimal = \"rust_decimal::Decimal\"`".into(),
     };
     TypeError { message: format!("unknown type `{name}`"), help, range }
 }
@@ -409,6 +414,18 @@ mod tests {
             assert!(error.message.starts_with(message), "{cell}: {}", error.message);
             assert_eq!(&cell[error.range.clone()], *underlined, "{cell}");
         }
+    }
+
+    #[test]
+    fn names_the_config_maps_are_custom_types() {
+        let custom = |name: &str| name == "BigDecimal";
+        let parsed = parse_type_with("*Optional\\<BigDecimal>*", &custom).unwrap();
+        assert_eq!(parsed.ty, Type::Custom { name: "BigDecimal".into() });
+        assert_eq!(
+            parse_type_with("List\\<*BigDecimal*>", &custom).unwrap().ty,
+            list(Type::Custom { name: "BigDecimal".into() })
+        );
+        assert!(parse_type_with("*BigInteger*", &custom).is_err());
     }
 
     #[test]
