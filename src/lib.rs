@@ -180,7 +180,7 @@ impl Config {
                 Err(diagnostics) => errors.extend(diagnostics),
             }
         }
-        let files: HashMap<String, SourceFile> = found.docs.iter().map(|d| (d.rel_path.clone(), d.clone())).collect();
+        let files: HashMap<&str, &SourceFile> = found.docs.iter().map(|d| (d.rel_path.as_str(), d)).collect();
         let ids =
             found.docs.iter().map(|d| d.rel_path.strip_suffix(".md").unwrap_or(&d.rel_path).to_string()).collect();
         let resolved = resolve::resolve(models, &ids, &files);

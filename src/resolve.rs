@@ -16,7 +16,7 @@ use crate::source::SourceFile;
 pub fn resolve(
     mut models: Vec<Model>,
     ids: &BTreeSet<String>,
-    files: &HashMap<String, SourceFile>,
+    files: &HashMap<&str, &SourceFile>,
 ) -> Result<Schema, Vec<Diagnostic>> {
     models.sort_by(|a, b| a.id.cmp(&b.id));
     let index = LinkIndex::new(ids);
@@ -30,7 +30,7 @@ pub fn resolve(
                 None => unresolved.push(target.clone()),
             });
             for target in unresolved {
-                let file = &files[&model.source];
+                let file = files[model.source.as_str()];
                 errors.push(
                     Diagnostic::at(
                         file,

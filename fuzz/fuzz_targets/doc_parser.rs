@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let ids = std::iter::once(model.id.clone()).collect();
-    let files = std::iter::once((file.rel_path.clone(), file.clone())).collect();
+    let files = std::iter::once((file.rel_path.as_str(), &file)).collect();
     match mdschema::resolve::resolve(vec![model], &ids, &files) {
         Ok(schema) => {
             let templates = mdschema::render::Templates::load(None).unwrap();
