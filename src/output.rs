@@ -106,7 +106,7 @@ pub fn sync(out_dir: &Path, files: &[RenderedFile], dry_run: bool) -> Result<Cha
 }
 
 fn manifest_text(files: &[RenderedFile]) -> String {
-    let mut text = format!("{HEADER_PREFIX}: the files it wrote in this folder. Do not edit.\n");
+    let mut text = format!("{HEADER_PREFIX} from ./. Do not edit.\n// The files mdschema wrote in this folder; it removes only these.\n");
     for file in files {
         text.push_str(&file.path);
         text.push('\n');
@@ -118,7 +118,7 @@ fn manifest_text(files: &[RenderedFile]) -> String {
 fn listed_stale_files(out_dir: &Path, manifest: &str, files: &[RenderedFile]) -> Result<Vec<(String, String)>, Error> {
     let wanted: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let mut stale = Vec::new();
-    for rel in manifest.lines().skip(1).filter(|l| !l.is_empty() && !wanted.contains(l)) {
+    for rel in manifest.lines().filter(|l| !l.is_empty() && !l.starts_with("//") && !wanted.contains(l)) {
         // A listed path that leaves the folder is not ours, whatever the manifest says.
         let inside = Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)));
         if !inside {
