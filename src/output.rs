@@ -106,7 +106,9 @@ pub fn sync(out_dir: &Path, files: &[RenderedFile], dry_run: bool) -> Result<Cha
 }
 
 fn manifest_text(files: &[RenderedFile]) -> String {
-    let mut text = format!("{HEADER_PREFIX} from ./. Do not edit.\n// The files mdschema wrote in this folder; it removes only these.\n");
+    let mut text = format!(
+        "{HEADER_PREFIX} from ./. Do not edit.\n// The files mdschema wrote in this folder; it removes only these.\n"
+    );
     for file in files {
         text.push_str(&file.path);
         text.push('\n');

@@ -62,6 +62,7 @@ fn java_corpus_generates_compiles_and_round_trips() {
 
     write_scratch_crate(&scratch, &tested, &paths);
     cargo(&scratch, &["clippy", "--quiet", "--", "-D", "warnings"]);
+    cargo(&scratch, &["doc", "--no-deps", "--quiet"]);
 
     let mut cases = Vec::new();
     for id in &tested {

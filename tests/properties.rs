@@ -227,8 +227,8 @@ proptest! {
     }
 }
 
-/// Generates a sample of well-formed nasty docs into one crate and builds it under
-/// `deny(warnings)`.
+/// Generates a sample of well-formed nasty docs into one crate, builds it under
+/// `deny(warnings)` and documents it under rustdoc's lints as errors.
 #[test]
 fn a_sample_of_nasty_docs_compiles() {
     let dir = tempfile::tempdir().unwrap();
@@ -240,10 +240,25 @@ fn a_sample_of_nasty_docs_compiles() {
         let doc = strategy.new_tree(&mut runner).unwrap().current();
         write_doc(&schemas, &format!("Doc{i}.md"), &doc.markdown());
     }
+    // The hostile fixture's docs go in too, so that rustdoc sees them.
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/schemas"), &schemas.join("hostile"));
     let krate = Path::new(env!("CARGO_TARGET_TMPDIR")).join("nasty-sample");
     let _ = std::fs::remove_dir_all(krate.join("models"));
     mdschema::Config::new().schemas_dir(&schemas).out_dir(krate.join("models")).generate().unwrap();
     let lib = "#![deny(warnings)]\n\npub mod models {\n    include!(\"../models/mod.rs\");\n}\n";
     common::write_crate(&krate, "nasty-sample", &[("src/lib.rs", lib)]);
     common::cargo(&krate, &["build", "--quiet"]);
+    common::cargo(&krate, &["doc", "--no-deps", "--quiet"]);
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_tree(&path, &to.join(entry.file_name()));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
 }

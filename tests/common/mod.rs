@@ -40,6 +40,8 @@ pub fn cargo(dir: &Path, args: &[&str]) -> Vec<u8> {
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", dir.join("target"))
         .env_remove("RUSTFLAGS")
+        // Only `cargo doc` reads this: rustdoc's default lints become errors.
+        .env("RUSTDOCFLAGS", "-D warnings")
         .output()
         .expect("cargo runs");
     assert!(output.status.success(), "cargo {args:?} failed:\n{}", String::from_utf8_lossy(&output.stderr));
