@@ -110,7 +110,7 @@ impl Cx<'_> {
             (None, None) => {
                 self.warnings.push(
                     Diagnostic::at(self.file, title_span, "the doc has no `## Fields` or `## Values` table; its type accepts any JSON")
-                        .with_help("Java docs of unions list no members; describe the shape in another dialect's doc or accept `serde_json::Value`"),
+                        .with_help("Java docs of unions list no members; fields of this type can get a Rust type of your own with `[field_types]` in mdschema.toml"),
                 );
                 Some(ModelKind::Opaque)
             }
