@@ -20,6 +20,18 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
+    /// Whether it stops generation.
+    pub severity: Severity,
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    /// Generation stops.
+    #[default]
+    Error,
+    /// Worth telling; generation goes on.
+    Warning,
 }
 
 /// The place a diagnostic points at, with the source line for display.
@@ -52,12 +64,19 @@ impl Diagnostic {
             })),
             message: message.into(),
             help: None,
+            severity: Severity::Error,
         }
     }
 
     /// A problem with a whole file.
     pub fn file(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), location: None, message: message.into(), help: None }
+        Diagnostic { path: path.into(), location: None, message: message.into(), help: None, severity: Severity::Error }
+    }
+
+    /// Marks the diagnostic as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     /// Adds advice on how to fix the problem.
@@ -79,7 +98,11 @@ impl Diagnostic {
             return format!("{path}: {message}{help}");
         };
         let (line, underline) = sanitize_line(&loc.source_line, loc.underline.clone());
-        let mut group = Group::with_level(Level::ERROR).element(
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut group = Group::with_level(level).element(
             Snippet::source(line.as_str()).line_start(loc.line).annotation(AnnotationKind::Primary.span(underline)),
         );
         if let Some(help) = &help {

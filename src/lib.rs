@@ -204,7 +204,7 @@ impl Config {
             .collect();
         for key in rules.unused_field_keys(&fields) {
             let path = config_path.as_deref().unwrap_or(Path::new(config::FILE_NAME)).display().to_string();
-            warnings.push(Diagnostic::file(path, format!("the field key `{key}` matches no field")));
+            warnings.push(Diagnostic::file(path, format!("the field key `{key}` matches no field")).warning());
         }
         let mut inputs: Vec<PathBuf> = found.folders;
         inputs.extend(found.docs.iter().map(|d| PathBuf::from(&d.display_path)));

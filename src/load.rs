@@ -42,7 +42,9 @@ pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Er
             let path = entry.path();
             let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
             let Some(name) = entry.file_name().to_str().map(str::to_string) else {
-                found.warnings.push(Diagnostic::file(path.display().to_string(), "skipped: the name is not UTF-8"));
+                found
+                    .warnings
+                    .push(Diagnostic::file(path.display().to_string(), "skipped: the name is not UTF-8").warning());
                 continue;
             };
             if name.starts_with('.') {
@@ -50,10 +52,13 @@ pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Er
             }
             if file_type.is_symlink() {
                 if name.ends_with(".md") || path.is_dir() {
-                    found.warnings.push(Diagnostic::file(
-                        path.display().to_string(),
-                        "skipped: symbolic links are not followed, so that docs stay inside the schemas folder",
-                    ));
+                    found.warnings.push(
+                        Diagnostic::file(
+                            path.display().to_string(),
+                            "skipped: symbolic links are not followed, so that docs stay inside the schemas folder",
+                        )
+                        .warning(),
+                    );
                 }
             } else if file_type.is_dir() {
                 pending.push(path);

@@ -110,7 +110,8 @@ impl Cx<'_> {
             (None, None) => {
                 self.warnings.push(
                     Diagnostic::at(self.file, title_span, "the doc has no `## Fields` or `## Values` table; its type accepts any JSON")
-                        .with_help("Java docs of unions list no members; fields of this type can get a Rust type of your own with `[field_types]` in mdschema.toml"),
+                        .with_help("Java docs of unions list no members; fields of this type can get a Rust type of your own with `[field_types]` in mdschema.toml")
+                        .warning(),
                 );
                 Some(ModelKind::Opaque)
             }
@@ -409,6 +410,7 @@ mod tests {
         let lowered = lower_text("# Union\n\n");
         assert_eq!(lowered.model.unwrap().kind, ModelKind::Opaque);
         assert_eq!(lowered.warnings.len(), 1);
+        assert_eq!(lowered.warnings[0].severity, crate::diag::Severity::Warning);
     }
 
     #[test]
