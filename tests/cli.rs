@@ -9,6 +9,13 @@ fn mdschema() -> Command {
     Command::cargo_bin("mdschema").unwrap()
 }
 
+/// `mdschema SUBCOMMAND SCHEMAS --out OUT`.
+fn run_on(subcommand: &str, schemas: &Path, out: &Path) -> Command {
+    let mut command = mdschema();
+    command.arg(subcommand).arg(schemas).arg("--out").arg(out);
+    command
+}
+
 fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
@@ -29,7 +36,7 @@ fn generate_then_check_then_detect_staleness() {
     let out = dir.path().join("out");
     write(&schemas.join("things/Thing.md"), THING);
 
-    mdschema().arg("generate").arg(&schemas).arg("--out").arg(&out).assert().success().stderr(
+    run_on("generate", &schemas, &out).assert().success().stderr(
         predicate::str::contains("generated 1 models from 1 docs")
             .and(predicate::str::contains("3 written, 0 unchanged, 0 removed")),
     );
@@ -43,24 +50,17 @@ fn generate_then_check_then_detect_staleness() {
     assert!(model.contains("pub struct Thing"));
 
     let mtime = std::fs::metadata(out.join("things/thing.rs")).unwrap().modified().unwrap();
-    mdschema()
-        .arg("generate")
-        .arg(&schemas)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("0 written, 3 unchanged"));
+    run_on("generate", &schemas, &out).assert().success().stderr(predicate::str::contains("0 written, 3 unchanged"));
     assert_eq!(
         std::fs::metadata(out.join("things/thing.rs")).unwrap().modified().unwrap(),
         mtime,
         "an unchanged file was rewritten"
     );
 
-    mdschema().arg("check").arg(&schemas).arg("--out").arg(&out).assert().code(0);
+    run_on("check", &schemas, &out).assert().code(0);
 
     write(&schemas.join("things/Thing.md"), &THING.replace("The name.", "The full name."));
-    mdschema().arg("check").arg(&schemas).arg("--out").arg(&out).assert().code(1).stdout(
+    run_on("check", &schemas, &out).assert().code(1).stdout(
         predicate::str::contains("--- a/things/thing.rs").and(predicate::str::contains("+    /// The full name.")),
     );
     assert_eq!(std::fs::read_to_string(out.join("things/thing.rs")).unwrap(), model, "check wrote a file");
@@ -74,30 +74,16 @@ fn stale_files_are_removed_and_user_files_are_kept() {
     write(&schemas.join("Thing.md"), THING);
     write(&schemas.join("old/Gone.md"), &THING.replace("# Thing", "# Gone"));
     write(&out.join("notes.rs"), "// mine\n");
-    mdschema().arg("generate").arg(&schemas).arg("--out").arg(&out).assert().success();
+    run_on("generate", &schemas, &out).assert().success();
     assert!(out.join("old/gone.rs").exists());
 
     std::fs::remove_file(schemas.join("old/Gone.md")).unwrap();
-    mdschema()
-        .arg("generate")
-        .arg(&schemas)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("2 removed"));
+    run_on("generate", &schemas, &out).assert().success().stderr(predicate::str::contains("2 removed"));
     assert!(!out.join("old").exists(), "the emptied folder stays");
     assert_eq!(std::fs::read_to_string(out.join("notes.rs")).unwrap(), "// mine\n");
 
     write(&out.join("thing.rs"), "// hand-written, not generated\n");
-    mdschema()
-        .arg("generate")
-        .arg(&schemas)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("was not written by mdschema"));
+    run_on("generate", &schemas, &out).assert().code(2).stderr(predicate::str::contains("was not written by mdschema"));
     assert_eq!(std::fs::read_to_string(out.join("thing.rs")).unwrap(), "// hand-written, not generated\n");
 }
 
@@ -108,7 +94,7 @@ fn input_errors_exit_2_and_list_every_problem_with_its_place() {
     let out = dir.path().join("out");
     write(&schemas.join("A.md"), &THING.replace("*String*", "*Strin*"));
     write(&schemas.join("B.md"), &THING.replace("*String*", "[Missing](../../models/components/Missing.md)"));
-    let assert = mdschema().arg("generate").arg(&schemas).arg("--out").arg(&out).assert().code(2);
+    let assert = run_on("generate", &schemas, &out).assert().code(2);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     let a = schemas.join("A.md").display().to_string();
     assert!(stderr.contains(&format!("{a}:7:17: unknown type `Strin`")), "{stderr}");
@@ -167,15 +153,7 @@ fn quiet_verbose_config_and_templates_flags() {
         "snake_case from --config"
     );
 
-    mdschema()
-        .arg("generate")
-        .arg(&schemas)
-        .arg("--out")
-        .arg(&out)
-        .arg("--templates")
-        .arg(dir.path().join("templates"))
-        .assert()
-        .success();
+    run_on("generate", &schemas, &out).arg("--templates").arg(dir.path().join("templates")).assert().success();
     let thing = std::fs::read_to_string(out.join("thing.rs")).unwrap();
     assert!(thing.ends_with("pub struct Thing {}\n"), "the template override is used:\n{thing}");
 }
@@ -241,21 +219,14 @@ fn only_files_in_the_manifest_are_removed_and_symlinks_are_not_followed() {
     let out = dir.path().join("out");
     write(&schemas.join("things/Thing.md"), THING);
     write(&schemas.join("things/Gone.md"), &THING.replace("# Thing", "# Gone"));
-    mdschema().arg("generate").arg(&schemas).arg("--out").arg(&out).assert().success();
+    run_on("generate", &schemas, &out).assert().success();
     let manifest = std::fs::read_to_string(out.join(".mdschema-manifest")).unwrap();
     assert!(manifest.lines().any(|l| l == "things/gone.rs"), "{manifest}");
 
     // A user's copy of a generated file carries the header but is not in the manifest.
     std::fs::copy(out.join("things/thing.rs"), out.join("things/my_copy.rs")).unwrap();
     std::fs::remove_file(schemas.join("things/Gone.md")).unwrap();
-    mdschema()
-        .arg("generate")
-        .arg(&schemas)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("1 removed"));
+    run_on("generate", &schemas, &out).assert().success().stderr(predicate::str::contains("1 removed"));
     assert!(!out.join("things/gone.rs").exists());
     assert!(out.join("things/my_copy.rs").exists(), "a file mdschema did not write was removed");
 
