@@ -19,7 +19,15 @@ use common::cargo;
 
 fn corpus() -> Option<PathBuf> {
     match std::env::var_os("MDSCHEMA_CORPUS") {
-        Some(dir) => Some(PathBuf::from(dir)),
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            assert!(
+                dir.join("apideck/java/models").is_dir(),
+                "MDSCHEMA_CORPUS={} holds no apideck/java/models",
+                dir.display()
+            );
+            Some(dir)
+        }
         None => {
             eprintln!("skipped: set MDSCHEMA_CORPUS to the corpus folder (CI sets ../shared/corpus)");
             None
