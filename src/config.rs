@@ -354,7 +354,7 @@ impl Rules {
         self.file.map_type.get_ref()
     }
 
-    /// Extra derives and attributes for the type of doc `model_id` (`rel_path` glob match).
+    /// Extra derives and attributes for the type of the doc at `rel_path` (matched by `[models]` globs).
     pub fn extras(&self, rel_path: &str) -> (Vec<String>, Vec<String>) {
         let mut derives: Vec<String> = self.file.derives.iter().map(|d| d.get_ref().clone()).collect();
         let mut attributes: Vec<String> = self.file.attributes.iter().map(|a| a.get_ref().clone()).collect();

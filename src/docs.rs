@@ -36,7 +36,7 @@ pub fn description(text: &str) -> Vec<String> {
 
 /// Doc-comment lines for an example value, as a code span or a `text` block.
 pub fn example(text: &str) -> Vec<String> {
-    let value = BREAK_TAGS.iter().fold(crate::markdown::unescape(text), |v, tag| v.replace(tag, "\n"));
+    let value = breaks_to_newlines(&crate::markdown::unescape(text));
     let lines: Vec<String> =
         value.lines().map(|l| l.trim_end().chars().map(|c| if c.is_control() { ' ' } else { c }).collect()).collect();
     if lines.len() <= 1 {
@@ -52,9 +52,14 @@ pub fn example(text: &str) -> Vec<String> {
 
 const BREAK_TAGS: [&str; 6] = ["<br/>", "<br />", "<br>", "<BR/>", "<BR />", "<BR>"];
 
+/// `a<br/>b` → `a\nb`: the docs write line breaks in table cells as `<br/>` tags.
+fn breaks_to_newlines(text: &str) -> String {
+    BREAK_TAGS.iter().fold(text.to_string(), |t, tag| t.replace(tag, "\n"))
+}
+
 /// Splits on `<br/>` tags and newlines into trimmed, non-empty paragraphs.
 fn split_breaks(text: &str) -> Vec<String> {
-    let text = BREAK_TAGS.iter().fold(text.to_string(), |t, tag| t.replace(tag, "\n"));
+    let text = breaks_to_newlines(text);
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
 }
 

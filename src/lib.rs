@@ -181,8 +181,7 @@ impl Config {
             }
         }
         let files: HashMap<&str, &SourceFile> = found.docs.iter().map(|d| (d.rel_path.as_str(), d)).collect();
-        let ids =
-            found.docs.iter().map(|d| d.rel_path.strip_suffix(".md").unwrap_or(&d.rel_path).to_string()).collect();
+        let ids = found.docs.iter().map(|d| d.model_id().to_string()).collect();
         let resolved = resolve::resolve(models, &ids, &files);
         let schema = match resolved {
             Ok(schema) if errors.is_empty() => schema,

@@ -36,11 +36,6 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    /// The doc's path without `.md`: the model's id.
-    fn model_id(&self) -> &str {
-        self.file.rel_path.strip_suffix(".md").unwrap_or(&self.file.rel_path)
-    }
-
     fn error(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) {
         self.errors.push(Diagnostic::at(self.file, span, message).with_help(help));
     }
@@ -56,7 +51,7 @@ impl Cx<'_> {
             return None;
         }
         let kind = self.kind(doc, title.span)?;
-        let id = self.model_id().to_string();
+        let id = self.file.model_id().to_string();
         let mut folders: Vec<String> = id.split('/').map(str::to_string).collect();
         folders.pop();
         let mut deprecation_note = None;
@@ -186,7 +181,7 @@ impl Cx<'_> {
                 }
             };
             let name = dialect::java::unescape_field_name(&name).to_string();
-            let wire_name = self.config.wire_name(self.model_id(), &name);
+            let wire_name = self.config.wire_name(self.file.model_id(), &name);
             let catch_all = name == "additionalProperties" && matches!(parsed.ty, Type::Map { .. });
             if let Some(earlier) = fields.iter().find(|f| f.wire_name == wire_name || f.name == name) {
                 let line = self.file.line_col(earlier.span.start).line;

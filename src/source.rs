@@ -55,6 +55,11 @@ impl SourceFile {
         SourceFile { rel_path: rel_path.into(), display_path: display_path.into(), text, line_starts }
     }
 
+    /// The id of the model this doc describes: its relative path without `.md`.
+    pub fn model_id(&self) -> &str {
+        self.rel_path.strip_suffix(".md").unwrap_or(&self.rel_path)
+    }
+
     /// The text covered by `span`.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
