@@ -5,17 +5,16 @@ fn main() {
     std::fs::create_dir_all(&config_dir).unwrap();
     let config_file = config_dir.join("mdschema.toml");
     std::fs::write(&config_file, "wire_case = \"snake_case\"\nexclude = []\n").unwrap();
+    let out = std::env::temp_dir().join("mdschema-stages-out");
+    let _ = std::fs::remove_dir_all(&out);
     let mut config = mdschema::Config::new();
-    config.schemas_dir(&dir).config_file(&config_file);
+    config.schemas_dir(&dir).config_file(&config_file).out_dir(&out);
     let t = std::time::Instant::now();
     let loaded = config.load().unwrap();
     eprintln!("load (read, parse, IR, resolve): {:?}", t.elapsed());
     let t = std::time::Instant::now();
-    let views = mdschema::view::build(&loaded.schema, &loaded.rules);
-    eprintln!("view: {:?}", t.elapsed());
-    let t = std::time::Instant::now();
     let files = config.render(&loaded).unwrap();
-    eprintln!("render + format ({} files): {:?}", files.len(), t.elapsed());
+    eprintln!("view + render + format ({} files): {:?}", files.len(), t.elapsed());
     let t = std::time::Instant::now();
     let mut n = 0;
     for f in &files {
@@ -27,13 +26,10 @@ fn main() {
         let _ = prettyplease::unparse(&syn::parse_file(&f.contents).unwrap());
     }
     eprintln!("syn + prettyplease (sequential): {:?}", t.elapsed());
-    let out = std::env::temp_dir().join("mdschema-stages-out");
-    let _ = std::fs::remove_dir_all(&out);
     let t = std::time::Instant::now();
-    let changes = mdschema::output::sync(&out, &files, false).unwrap();
-    eprintln!("write {} files to a fresh folder: {:?}", changes.written.len(), t.elapsed());
+    let report = config.generate().unwrap();
+    eprintln!("generate into a fresh folder ({} files written): {:?}", report.changes.written.len(), t.elapsed());
     let t = std::time::Instant::now();
-    let changes = mdschema::output::sync(&out, &files, false).unwrap();
-    eprintln!("sync {} unchanged files: {:?}", changes.unchanged.len(), t.elapsed());
-    drop(views);
+    let report = config.generate().unwrap();
+    eprintln!("generate over unchanged output ({} unchanged): {:?}", report.changes.unchanged.len(), t.elapsed());
 }

@@ -1,503 +1,340 @@
-//! `mdschema.toml`: what the docs alone cannot tell, read beside the docs. [`FileConfig`] is
-//! the file as written; [`Rules`] is it compiled (globs built, Rust paths checked).
+//! The facade: [`Config`] says where the docs and the code are, and runs the pipeline over
+//! them — read, lower, resolve, render, write.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 
-use globset::{GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
-use serde::Deserialize;
-use toml::Spanned;
+use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Error};
-use crate::ir::Type;
-use crate::source::{SourceFile, Span};
+use crate::output::Changes;
+use crate::render::{self, RenderedFile};
+use crate::rules::{self, FileConfig, Rules};
+use crate::source::SourceFile;
+use crate::{ir, load, lower, output, resolve, view};
 
-/// The file name looked for in the schemas folder.
-pub const FILE_NAME: &str = "mdschema.toml";
-
-/// How JSON keys are derived from the doc's field names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WireCase {
-    /// The doc's field name as written.
-    #[default]
-    Verbatim,
-    /// `refreshToken` → `refresh_token`.
-    SnakeCase,
-    /// `refresh_token` → `refreshToken`.
-    CamelCase,
-    /// `refreshToken` → `RefreshToken`.
-    PascalCase,
-    /// `refreshToken` → `refresh-token`.
-    KebabCase,
+/// How to run mdschema: where the docs are, where the code goes. Shaped like
+/// `prost_build::Config`.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    schemas_dir: Option<PathBuf>,
+    out_dir: Option<PathBuf>,
+    config_file: Option<PathBuf>,
+    templates_dir: Option<PathBuf>,
+    emit_rerun_if_changed: bool,
 }
 
-impl WireCase {
-    /// Applies the rule to one field name.
-    pub fn apply(self, name: &str) -> String {
-        use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
-        match self {
-            WireCase::Verbatim => name.to_string(),
-            WireCase::SnakeCase => name.to_snake_case(),
-            WireCase::CamelCase => name.to_lower_camel_case(),
-            WireCase::PascalCase => name.to_upper_camel_case(),
-            WireCase::KebabCase => name.to_kebab_case(),
+/// The schema read from the docs, with everything worth telling the user.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The resolved IR.
+    pub schema: ir::Schema,
+    /// How many docs were read.
+    pub docs: usize,
+    /// Problems that did not stop generation.
+    pub warnings: Vec<Diagnostic>,
+    /// Every file and folder read, for `rerun-if-changed`.
+    pub inputs: Vec<PathBuf>,
+    /// The config the docs were read with.
+    pub rules: Rules,
+}
+
+impl Loaded {
+    /// The path of every model's type relative to the generated root module
+    /// (`components::Pet`), by model id.
+    pub fn type_paths(&self) -> std::collections::BTreeMap<String, String> {
+        view::type_paths(&self.schema)
+    }
+}
+
+/// What `generate` or `check` did.
+#[derive(Debug)]
+pub struct Report {
+    /// Models generated.
+    pub models: usize,
+    /// Docs read.
+    pub docs: usize,
+    /// Files written, unchanged and removed (or that would be, for `check`).
+    pub changes: Changes,
+    /// Problems that did not stop generation.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Config {
+    /// A config with the defaults: docs in `schemas`, output in `$OUT_DIR`.
+    pub fn new() -> Self {
+        Config::default()
+    }
+
+    /// The folder holding the docs (default `schemas`).
+    pub fn schemas_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.schemas_dir = Some(dir.into());
+        self
+    }
+
+    /// The folder the models are written to (default `$OUT_DIR`).
+    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// The config file (default `mdschema.toml` in the schemas folder, if present).
+    pub fn config_file(&mut self, file: impl Into<PathBuf>) -> &mut Self {
+        self.config_file = Some(file.into());
+        self
+    }
+
+    /// A folder of templates replacing built-in ones of the same name.
+    pub fn templates_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.templates_dir = Some(dir.into());
+        self
+    }
+
+    /// For build scripts: print `cargo:rerun-if-changed` for every doc read, every folder
+    /// walked (so that an added doc is noticed), the config file and every template
+    /// override, and print warnings as `cargo:warning`. Off by default.
+    pub fn emit_rerun_if_changed(&mut self, emit: bool) -> &mut Self {
+        self.emit_rerun_if_changed = emit;
+        self
+    }
+
+    fn schemas(&self) -> &Path {
+        self.schemas_dir.as_deref().unwrap_or(Path::new("schemas"))
+    }
+
+    fn resolved_out_dir(&self) -> Result<PathBuf, Error> {
+        match &self.out_dir {
+            Some(dir) => Ok(dir.clone()),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| {
+                Error::Setup(
+                    "no output folder: call `out_dir(..)` or run from a build script, where OUT_DIR is set".into(),
+                )
+            }),
         }
     }
-}
 
-/// The settings read from `mdschema.toml`. Every key is optional.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FileConfig {
-    /// How JSON keys are derived from field names.
-    #[serde(default)]
-    pub wire_case: WireCase,
-    /// Docs to generate (globs over paths relative to the schemas folder); empty = all.
-    #[serde(default)]
-    pub include: Vec<Spanned<String>>,
-    /// Docs to skip, applied after `include`.
-    #[serde(default = "default_exclude")]
-    pub exclude: Vec<Spanned<String>>,
-    /// Per-field JSON keys: `"<doc glob without .md>.<field>" = "<key>"`.
-    #[serde(default)]
-    pub wire_names: BTreeMap<Spanned<String>, String>,
-    /// Keep JSON keys the docs do not list, in a flattened map on every struct.
-    #[serde(default)]
-    pub keep_unknown_fields: bool,
-    /// Enums accept values the doc does not list (kept in an `Unknown(String)` variant).
-    #[serde(default = "yes")]
-    pub open_enums: bool,
-    /// The map type, a Rust path taking `<String, T>`.
-    #[serde(default = "default_map_type")]
-    pub map_type: Spanned<String>,
-    /// Rust types for the doc's scalar types, by IR name (`date_time = "time::OffsetDateTime"`).
-    #[serde(default)]
-    pub types: BTreeMap<Spanned<String>, Spanned<String>>,
-    /// Rust types for single fields: `"<doc glob>.<field>" = "rust_decimal::Decimal"`.
-    #[serde(default)]
-    pub field_types: BTreeMap<Spanned<String>, Spanned<String>>,
-    /// Extra derives for every generated type.
-    #[serde(default)]
-    pub derives: Vec<Spanned<String>>,
-    /// Extra attributes for every generated type (`"#[non_exhaustive]"`).
-    #[serde(default)]
-    pub attributes: Vec<Spanned<String>>,
-    /// Extra derives and attributes for the types of the docs a glob matches.
-    #[serde(default)]
-    pub models: BTreeMap<Spanned<String>, ModelSettings>,
-}
-
-/// `[models."<doc glob>"]`: settings for some types only.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelSettings {
-    /// Extra derives.
-    #[serde(default)]
-    pub derives: Vec<Spanned<String>>,
-    /// Extra attributes.
-    #[serde(default)]
-    pub attributes: Vec<Spanned<String>>,
-}
-
-/// Speakeasy's `operations/*Request` docs are bags of path, query and header parameters and
-/// `operations/*Response` docs wrap the HTTP exchange; neither is a JSON body.
-pub const DEFAULT_EXCLUDE: [&str; 2] = ["operations/**/*Request.md", "operations/**/*Response.md"];
-
-/// A sorted map: serialized JSON is deterministic and models compare independently of
-/// insertion order.
-pub const DEFAULT_MAP_TYPE: &str = "::std::collections::BTreeMap";
-
-fn default_exclude() -> Vec<Spanned<String>> {
-    DEFAULT_EXCLUDE.iter().map(|p| Spanned::new(0..0, p.to_string())).collect()
-}
-
-fn default_map_type() -> Spanned<String> {
-    Spanned::new(0..0, DEFAULT_MAP_TYPE.to_string())
-}
-
-fn yes() -> bool {
-    true
-}
-
-impl Default for FileConfig {
-    fn default() -> Self {
-        toml::from_str("").expect("an empty config is valid")
-    }
-}
-
-impl FileConfig {
-    /// Parses the config; errors point at the offending key.
-    pub fn parse(file: &SourceFile) -> Result<FileConfig, Error> {
-        toml::from_str(&file.text).map_err(|error| {
-            let span = error.span().map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
-            let message = error.message().trim_end().replace('\n', " ");
-            Error::Input(vec![
-                Diagnostic::at(file, span, message)
-                    .with_help("see the README's `mdschema.toml` section for the accepted keys"),
-            ])
-        })
-    }
-}
-
-/// The scalar types whose Rust type `[types]` may replace, by the name used there.
-pub const SCALAR_NAMES: [(&str, Type); 10] = [
-    ("string", Type::String),
-    ("bool", Type::Bool),
-    ("int32", Type::Int32),
-    ("int64", Type::Int64),
-    ("float32", Type::Float32),
-    ("float64", Type::Float64),
-    ("date_time", Type::DateTime),
-    ("date", Type::Date),
-    ("any", Type::Any),
-    ("bytes", Type::Bytes),
-];
-
-/// The config, compiled for use: globs built, overrides split, Rust paths checked.
-#[derive(Debug, Clone)]
-pub struct Rules {
-    /// The settings as read.
-    pub file: FileConfig,
-    include: Option<GlobSet>,
-    exclude: GlobSet,
-    wire_names: Vec<FieldOverride>,
-    field_types: Vec<FieldOverride>,
-    types: Vec<(Type, String)>,
-    doc_types: BTreeMap<String, String>,
-    models: Vec<(GlobMatcher, ModelSettings)>,
-}
-
-/// A setting for the fields a `"<doc glob>.<field>"` key matches.
-#[derive(Debug, Clone)]
-struct FieldOverride {
-    key: String,
-    docs: GlobMatcher,
-    field: String,
-    value: String,
-}
-
-/// Collects the problems of one config file.
-struct Checker<'a> {
-    source: Option<&'a SourceFile>,
-    errors: Vec<Diagnostic>,
-}
-
-impl Checker<'_> {
-    fn error(&mut self, span: std::ops::Range<usize>, message: String, help: &str) {
-        let diagnostic = match self.source {
-            Some(file) => Diagnostic::at(file, Span::new(span.start, span.end), message),
-            None => Diagnostic::file(FILE_NAME, message),
+    fn rules(&self) -> Result<(Rules, Option<PathBuf>), Error> {
+        let path = match &self.config_file {
+            Some(path) => path.clone(),
+            None => {
+                let path = self.schemas().join(rules::FILE_NAME);
+                if !path.is_file() {
+                    return Ok((Rules::default(), None));
+                }
+                path
+            }
         };
-        self.errors.push(diagnostic.with_help(help));
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let file = SourceFile::new(rules::FILE_NAME, path.display().to_string(), text);
+        Ok((Rules::new(FileConfig::parse(&file)?, Some(&file))?, Some(path)))
     }
 
-    fn glob(&mut self, pattern: &Spanned<String>) -> Option<globset::Glob> {
-        match GlobBuilder::new(pattern.get_ref()).literal_separator(true).build() {
-            Ok(glob) => Some(glob),
-            Err(e) => {
-                self.error(
-                    pattern.span(),
-                    e.to_string(),
-                    "globs use `*` (within a folder), `**` (across folders), `?` and `[abc]`",
-                );
-                None
-            }
-        }
-    }
-
-    fn glob_set(&mut self, patterns: &[Spanned<String>]) -> GlobSet {
-        let mut builder = GlobSetBuilder::new();
-        for glob in patterns.iter().filter_map(|p| self.glob(p)) {
-            builder.add(glob);
-        }
-        builder.build().unwrap_or_else(|_| GlobSet::empty())
-    }
-
-    fn field_overrides(&mut self, map: &BTreeMap<Spanned<String>, String>) -> Vec<FieldOverride> {
-        let mut overrides = Vec::new();
-        for (key, value) in map {
-            let Some((docs, field)) = key.get_ref().rsplit_once('.') else {
-                let message = format!("`{}` names no field", key.get_ref());
-                self.error(
-                    key.span(),
-                    message,
-                    "write the key as \"<doc path glob>.<field>\", e.g. \"components/*.raw\"",
-                );
-                continue;
+    /// Reads the docs into the resolved IR. Every problem in every doc is reported at once.
+    pub fn load(&self) -> Result<Loaded, Error> {
+        let (rules, config_path) = self.rules()?;
+        let found = load::read_docs(self.schemas(), |rel_path| rules.selects(rel_path))?;
+        if found.docs.is_empty() && found.unreadable.is_empty() {
+            let why = if found.skipped > 0 {
+                format!("; {} docs were found but the config's include/exclude selected none", found.skipped)
+            } else {
+                String::new()
             };
-            if let Some(glob) = self.glob(&Spanned::new(key.span(), docs.to_string())) {
-                overrides.push(FieldOverride {
-                    key: key.get_ref().clone(),
-                    docs: glob.compile_matcher(),
-                    field: field.to_string(),
-                    value: value.clone(),
-                });
-            }
+            return Err(Error::Setup(format!(
+                "no docs (*.md) in the schemas folder {}{why}",
+                self.schemas().display()
+            )));
         }
-        // The longest (most specific) pattern wins when several match one field.
-        overrides.sort_by(|a, b| b.key.len().cmp(&a.key.len()).then(a.key.cmp(&b.key)));
-        overrides
+        let mut inputs: Vec<PathBuf> = found.folders;
+        inputs.extend(found.docs.iter().map(|d| PathBuf::from(&d.display_path)));
+        inputs.extend(config_path.clone());
+        let mut loaded = self.read(found.docs, found.unreadable, rules, config_path)?;
+        loaded.warnings.splice(0..0, found.warnings);
+        loaded.inputs = inputs;
+        Ok(loaded)
     }
 
-    /// A Rust type path from the config, checked by parsing it.
-    fn rust_type(&mut self, value: &Spanned<String>) -> String {
-        if syn::parse_str::<syn::Type>(value.get_ref()).is_err() {
-            self.error(
-                value.span(),
-                format!("`{}` is not a Rust type", value.get_ref()),
-                "write a type path such as `rust_decimal::Decimal`",
-            );
-        }
-        value.get_ref().clone()
+    /// Like [`load`](Self::load), for docs held in memory: `(path relative to the schemas
+    /// folder, text)` pairs. The config file is read as `load` reads it; no doc is read from
+    /// disk. Links resolve as if the docs were in the schemas folder.
+    pub fn load_texts(&self, docs: impl IntoIterator<Item = (String, String)>) -> Result<Loaded, Error> {
+        let (rules, config_path) = self.rules()?;
+        let mut docs: Vec<SourceFile> = docs
+            .into_iter()
+            .filter(|(rel_path, _)| rules.selects(rel_path))
+            .map(|(rel_path, text)| {
+                let display = self.schemas().join(&rel_path).display().to_string();
+                SourceFile::new(rel_path, display, text)
+            })
+            .collect();
+        docs.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+        docs.dedup_by(|a, b| a.rel_path == b.rel_path);
+        self.read(docs, Vec::new(), rules, config_path)
     }
 
-    fn derives(&mut self, derives: &[Spanned<String>]) {
-        for derive in derives {
-            if syn::parse_str::<syn::Path>(derive.get_ref()).is_err() {
-                self.error(
-                    derive.span(),
-                    format!("`{}` is not a derive path", derive.get_ref()),
-                    "write a path such as `Eq` or `::schemars::JsonSchema`",
-                );
-            }
-        }
-    }
-
-    fn attributes(&mut self, attributes: &[Spanned<String>]) {
-        for attribute in attributes {
-            let item = format!("{} struct S;", attribute.get_ref());
-            let valid = syn::parse_str::<syn::ItemStruct>(&item).is_ok_and(|s| s.attrs.len() == 1);
-            if !valid {
-                self.error(
-                    attribute.span(),
-                    format!("`{}` is not one outer attribute", attribute.get_ref()),
-                    "write one attribute such as `#[non_exhaustive]`",
-                );
-            }
-        }
-    }
-}
-
-impl Rules {
-    /// Compiles the config; every error points at its key or value.
-    pub fn new(file: FileConfig, source: Option<&SourceFile>) -> Result<Rules, Error> {
-        let mut check = Checker { source, errors: Vec::new() };
-        let include = (!file.include.is_empty()).then(|| check.glob_set(&file.include));
-        let exclude = check.glob_set(&file.exclude);
-        let wire_names = check.field_overrides(&file.wire_names);
-        let field_type_values = file.field_types.iter().map(|(k, v)| (k.clone(), check.rust_type(v))).collect();
-        let field_types = check.field_overrides(&field_type_values);
-        let mut types = Vec::new();
-        let mut doc_types = BTreeMap::new();
-        for (name, rust) in &file.types {
-            let rust = check.rust_type(rust);
-            match SCALAR_NAMES.iter().find(|(n, _)| n == name.get_ref()) {
-                Some((_, ty)) => types.push((ty.clone(), rust)),
-                None if is_type_name(name.get_ref()) => {
-                    doc_types.insert(name.get_ref().clone(), rust);
-                }
-                None => {
-                    let names: Vec<&str> = SCALAR_NAMES.iter().map(|(n, _)| *n).collect();
-                    let help = format!("a key is one of {} or a type name from the docs", names.join(", "));
-                    check.error(
-                        name.span(),
-                        format!("`{}` is neither a scalar type nor a type name", name.get_ref()),
-                        &help,
-                    );
-                }
-            }
-        }
-        check.rust_type(&file.map_type);
-        check.derives(&file.derives);
-        check.attributes(&file.attributes);
+    /// Lowers and resolves the docs: the part of loading that needs no disk.
+    fn read(
+        &self,
+        docs: Vec<SourceFile>,
+        unreadable: Vec<(String, Diagnostic)>,
+        rules: Rules,
+        config_path: Option<PathBuf>,
+    ) -> Result<Loaded, Error> {
+        let mut warnings = Vec::new();
         let mut models = Vec::new();
-        for (pattern, settings) in &file.models {
-            check.derives(&settings.derives);
-            check.attributes(&settings.attributes);
-            if let Some(glob) = check.glob(pattern) {
-                models.push((glob.compile_matcher(), settings.clone()));
+        let mut broken = BTreeSet::new();
+        let mut errors = Vec::new();
+        for (rel_path, diagnostic) in unreadable {
+            broken.insert(rel_path.strip_suffix(".md").unwrap_or(&rel_path).to_string());
+            errors.push(diagnostic);
+        }
+        // Docs are independent until resolution: read them in parallel, keep their order.
+        let lowered: Vec<lower::Lowered> = docs.par_iter().map(|doc| lower::lower(doc, &rules)).collect();
+        for (doc, lowered) in docs.iter().zip(lowered) {
+            warnings.extend(lowered.warnings);
+            errors.extend(lowered.errors);
+            match lowered.model {
+                Some(model) => models.push(model),
+                None => {
+                    broken.insert(doc.model_id().to_string());
+                }
             }
         }
-        if !check.errors.is_empty() {
-            return Err(Error::Input(check.errors));
-        }
-        Ok(Rules { include, exclude, wire_names, field_types, types, doc_types, models, file })
-    }
-
-    /// Whether the doc at `rel_path` (relative to the schemas folder) is generated.
-    pub fn selects(&self, rel_path: &str) -> bool {
-        self.include.as_ref().is_none_or(|set| set.is_match(rel_path)) && !self.exclude.is_match(rel_path)
-    }
-
-    /// The JSON key of field `name` of the doc `model_id`.
-    pub fn wire_name(&self, model_id: &str, name: &str) -> String {
-        find_override(&self.wire_names, model_id, name).map_or_else(|| self.file.wire_case.apply(name), str::to_string)
-    }
-
-    /// The Rust type the config gives field `name` of `model_id`, if any.
-    pub fn field_type(&self, model_id: &str, name: &str) -> Option<&str> {
-        find_override(&self.field_types, model_id, name)
-    }
-
-    /// The Rust type the config gives a scalar type, if any.
-    pub fn scalar_type(&self, ty: &Type) -> Option<&str> {
-        self.types.iter().find(|(t, _)| t == ty).map(|(_, rust)| rust.as_str())
-    }
-
-    /// The Rust type the config gives a doc type mdschema does not know (`BigDecimal`).
-    pub fn doc_type(&self, name: &str) -> Option<&str> {
-        self.doc_types.get(name).map(String::as_str)
-    }
-
-    /// The map type's path.
-    pub fn map_type(&self) -> &str {
-        self.file.map_type.get_ref()
-    }
-
-    /// Extra derives and attributes for the type of the doc at `rel_path` (matched by `[models]` globs).
-    pub fn extras(&self, rel_path: &str) -> (Vec<String>, Vec<String>) {
-        let mut derives: Vec<String> = self.file.derives.iter().map(|d| d.get_ref().clone()).collect();
-        let mut attributes: Vec<String> = self.file.attributes.iter().map(|a| a.get_ref().clone()).collect();
-        for (_, settings) in self.models.iter().filter(|(glob, _)| glob.is_match(rel_path)) {
-            derives.extend(settings.derives.iter().map(|d| d.get_ref().clone()));
-            attributes.extend(settings.attributes.iter().map(|a| a.get_ref().clone()));
-        }
-        (derives, attributes)
-    }
-
-    /// Field-level keys (`wire_names`, `field_types`) that matched no field, for a warning.
-    pub fn unused_field_keys<'a>(&'a self, fields: &[(&str, &str)]) -> Vec<&'a str> {
-        self.wire_names
+        let files: HashMap<&str, &SourceFile> = docs.iter().map(|d| (d.rel_path.as_str(), d)).collect();
+        let root = root_components(self.schemas());
+        let resolved = resolve::resolve(models, &broken, &files, &root);
+        warnings.extend(resolved.warnings);
+        let schema = match resolved.schema {
+            Ok(schema) if errors.is_empty() => schema,
+            Ok(_) => return Err(Error::Input(errors)),
+            Err(link_errors) => {
+                errors.extend(link_errors);
+                return Err(Error::Input(errors));
+            }
+        };
+        let fields: Vec<(&str, &str)> = schema
+            .models
             .iter()
-            .chain(&self.field_types)
-            .filter(|o| !fields.iter().any(|(id, name)| *name == o.field && o.docs.is_match(id)))
-            .map(|o| o.key.as_str())
-            .collect()
+            .flat_map(|m| match &m.kind {
+                ir::ModelKind::Object { fields, .. } => {
+                    fields.iter().map(|f| (m.id.as_str(), f.name.as_str())).collect()
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        for key in rules.unused_field_keys(&fields) {
+            let path = config_path.as_deref().unwrap_or(Path::new(rules::FILE_NAME)).display().to_string();
+            warnings.push(Diagnostic::file(path, format!("the field key `{key}` matches no field")).warning());
+        }
+        let inputs = config_path.into_iter().collect();
+        Ok(Loaded { schema, docs: docs.len(), warnings, inputs, rules })
+    }
+
+    /// Renders every file in memory, without touching the output folder.
+    pub fn render(&self, loaded: &Loaded) -> Result<Vec<RenderedFile>, Error> {
+        let templates = render::Templates::load(self.templates_dir.as_deref())?;
+        templates.render_all(&views(loaded)?)
+    }
+
+    /// Generates the models into the output folder, writing only files that changed and
+    /// removing files it wrote earlier whose doc is gone. On any error nothing is written.
+    pub fn generate(&self) -> Result<Report, Error> {
+        self.run(false)
+    }
+
+    /// Like [`generate`](Self::generate) but writes nothing; the report's changes say what
+    /// would change, with a unified diff.
+    pub fn check(&self) -> Result<Report, Error> {
+        self.run(true)
+    }
+
+    /// The `cargo:` lines a build script prints: what to watch, then the warnings.
+    fn build_script_lines(&self, loaded: &Loaded, templates: &render::Templates) -> Vec<String> {
+        let mut inputs = loaded.inputs.clone();
+        inputs.extend(self.templates_dir.clone());
+        inputs.extend(templates.override_files.iter().cloned());
+        let mut lines: Vec<String> = inputs.iter().map(|p| format!("cargo:rerun-if-changed={}", p.display())).collect();
+        for warning in &loaded.warnings {
+            let first_line = warning.render(false).lines().next().unwrap_or_default().to_string();
+            lines.push(format!("cargo:warning={first_line}"));
+        }
+        lines
+    }
+
+    fn run(&self, dry_run: bool) -> Result<Report, Error> {
+        let out_dir = self.resolved_out_dir()?;
+        let loaded = self.load()?;
+        let templates = render::Templates::load(self.templates_dir.as_deref())?;
+        if self.emit_rerun_if_changed {
+            for line in self.build_script_lines(&loaded, &templates) {
+                println!("{line}");
+            }
+        }
+        let files = templates.render_all(&views(&loaded)?)?;
+        let changes = output::sync(&out_dir, &files, dry_run)?;
+        Ok(Report { models: loaded.schema.models.len(), docs: loaded.docs, changes, warnings: loaded.warnings })
     }
 }
 
-/// A doc type name: a letter, then letters, digits, `_` or `.`.
-fn is_type_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_alphabetic()) && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.')
-}
-
-fn find_override<'a>(overrides: &'a [FieldOverride], model_id: &str, name: &str) -> Option<&'a str> {
-    overrides.iter().find(|o| o.field == name && o.docs.is_match(model_id)).map(|o| o.value.as_str())
-}
-
-impl Default for Rules {
-    fn default() -> Self {
-        Rules::new(FileConfig::default(), None).expect("the default config is valid")
+/// The view of every file; refuses a schema whose references lead nowhere (one edited by
+/// hand: resolution never builds one), since the view indexes models by reference.
+fn views(loaded: &Loaded) -> Result<Vec<view::FileView>, Error> {
+    if let Some((model, target)) = loaded.schema.dangling_refs().first() {
+        return Err(Error::Setup(format!("the schema's model `{model}` refers to `{target}`, which is not in the schema")));
     }
+    Ok(view::build(&loaded.schema, &loaded.rules))
+}
+
+/// The schemas folder as an absolute path, `.` and `..` removed without asking the disk
+/// (links were written against the folder's name as the user gives it, not a symlink's
+/// target).
+fn root_components(dir: &Path) -> Vec<String> {
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut parts: Vec<String> = Vec::new();
+    for component in absolute.components() {
+        match component {
+            std::path::Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            _ => {}
+        }
+    }
+    parts
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<FileConfig, Error> {
-        FileConfig::parse(&SourceFile::new("mdschema.toml", "s/mdschema.toml", text.to_string()))
-    }
-
     #[test]
-    fn wire_case_rules() {
-        let cases = [
-            (WireCase::Verbatim, "refreshToken", "refreshToken"),
-            (WireCase::SnakeCase, "refreshToken", "refresh_token"),
-            (WireCase::SnakeCase, "line1", "line1"),
-            (WireCase::CamelCase, "refresh_token", "refreshToken"),
-            (WireCase::PascalCase, "refreshToken", "RefreshToken"),
-            (WireCase::KebabCase, "refreshToken", "refresh-token"),
-        ];
-        for (rule, name, wire) in cases {
-            assert_eq!(rule.apply(name), wire, "{rule:?} {name}");
-        }
-    }
-
-    #[test]
-    fn include_exclude_and_wire_name_overrides() {
-        let text = "include = [\"components/**\", \"operations/*.md\"]\nexclude = [\"**/Secret*.md\"]\n[wire_names]\n\"components/*.raw\" = \"_raw\"\n\"components/Get*.raw\" = \"__raw\"\n";
-        let source = SourceFile::new("mdschema.toml", "mdschema.toml", text.to_string());
-        let rules = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap();
-        let selected = [
-            ("components/Pet.md", true),
-            ("components/deep/Pet.md", true),
-            ("operations/GetPetRequest.md", true),
-            ("operations/deep/X.md", false),
-            ("errors/Detail.md", false),
-            ("components/SecretThing.md", false),
-        ];
-        for (path, expected) in selected {
-            assert_eq!(rules.selects(path), expected, "{path}");
-        }
-        assert_eq!(rules.wire_name("components/Pet", "raw"), "_raw");
-        assert_eq!(rules.wire_name("components/GetPet", "raw"), "__raw");
-        assert_eq!(rules.wire_name("operations/GetPet", "raw"), "raw");
-        assert_eq!(rules.wire_name("components/Pet", "rawData"), "rawData");
-        assert_eq!(rules.unused_field_keys(&[("components/Pet", "raw")]), ["components/Get*.raw"]);
-
-        let defaults = Rules::default();
-        assert!(!defaults.selects("operations/GetPetRequest.md"));
-        assert!(!defaults.selects("operations/GetPetResponse.md"));
-        assert!(defaults.selects("operations/GetPetRequestBody.md"));
-        assert!(defaults.selects("components/GetPetResponse.md"));
-    }
-
-    #[test]
-    fn type_overrides_derives_and_attributes() {
-        let text = "map_type = \"::std::collections::HashMap\"\nopen_enums = false\nderives = [\"Eq\"]\nattributes = [\"#[non_exhaustive]\"]\n[types]\ndate_time = \"time::OffsetDateTime\"\nBigDecimal = \"rust_decimal::Decimal\"\n[field_types]\n\"components/*.total\" = \"rust_decimal::Decimal\"\n[models.\"components/Pet.md\"]\nderives = [\"Hash\"]\n";
-        let source = SourceFile::new("mdschema.toml", "mdschema.toml", text.to_string());
-        let rules = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap();
-        assert_eq!(rules.map_type(), "::std::collections::HashMap");
-        assert!(!rules.file.open_enums);
-        assert_eq!(rules.scalar_type(&Type::DateTime), Some("time::OffsetDateTime"));
-        assert_eq!(rules.scalar_type(&Type::Date), None);
-        assert_eq!(rules.doc_type("BigDecimal"), Some("rust_decimal::Decimal"));
-        assert_eq!(rules.doc_type("Money"), None);
-        assert_eq!(rules.field_type("components/Invoice", "total"), Some("rust_decimal::Decimal"));
-        assert_eq!(rules.field_type("errors/Invoice", "total"), None);
-        assert_eq!(
-            rules.extras("components/Pet.md"),
-            (vec!["Eq".to_string(), "Hash".to_string()], vec!["#[non_exhaustive]".to_string()])
-        );
-        assert_eq!(rules.extras("components/Owner.md").0, ["Eq"]);
-        let defaults = Rules::default();
-        assert_eq!(defaults.map_type(), DEFAULT_MAP_TYPE);
-        assert!(defaults.file.open_enums);
-    }
-
-    #[test]
-    fn invalid_rust_in_the_config_is_an_error_at_its_place() {
-        let text = "derives = [\"Eq; fn x()\"]\nattributes = [\"#[a] #[b]\"]\n[types]\n\"my money\" = \"X\"\ndate = \"not a type!\"\n";
-        let source = SourceFile::new("mdschema.toml", "m.toml", text.to_string());
-        let error = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap_err().to_string();
+    fn build_scripts_watch_every_input_and_see_warnings() {
+        let dir = std::env::temp_dir().join(format!("mdschema-rerun-{}", std::process::id()));
+        let schemas = dir.join("schemas");
+        std::fs::create_dir_all(schemas.join("sub")).unwrap();
+        std::fs::create_dir_all(dir.join("templates")).unwrap();
+        std::fs::write(schemas.join("sub/A.md"), "# A\n\n## Fields\n\n| Field | Type | Required |\n| - | - | - |\n")
+            .unwrap();
+        std::fs::write(schemas.join("U.md"), "# U\n").unwrap();
+        std::fs::write(schemas.join("mdschema.toml"), "").unwrap();
+        std::fs::write(dir.join("templates/enum.rs.tera"), render::BUILTIN_TEMPLATES[2].1).unwrap();
+        let mut config = Config::new();
+        config.schemas_dir(&schemas).templates_dir(dir.join("templates"));
+        let loaded = config.load().unwrap();
+        let templates = render::Templates::load(Some(&dir.join("templates"))).unwrap();
+        let lines = config.build_script_lines(&loaded, &templates);
+        let watched = |p: PathBuf| format!("cargo:rerun-if-changed={}", p.display());
         for expected in [
-            "m.toml:1:12: `Eq; fn x()` is not a derive path",
-            "m.toml:2:15: `#[a] #[b]` is not one outer attribute",
-            "m.toml:4:1: `my money` is neither a scalar type nor a type name",
-            "m.toml:5:8: `not a type!` is not a Rust type",
+            watched(schemas.clone()),
+            watched(schemas.join("sub")),
+            watched(schemas.join("sub/A.md")),
+            watched(schemas.join("U.md")),
+            watched(schemas.join("mdschema.toml")),
+            watched(dir.join("templates")),
+            watched(dir.join("templates/enum.rs.tera")),
         ] {
-            assert!(error.contains(expected), "{expected}\n{error}");
+            assert!(lines.contains(&expected), "{expected} missing from {lines:#?}");
         }
-    }
-
-    #[test]
-    fn bad_globs_are_errors_at_their_place() {
-        let text = "exclude = [\"a/[b\"]\n[wire_names]\nnodot = \"x\"\n";
-        let source = SourceFile::new("mdschema.toml", "s/mdschema.toml", text.to_string());
-        let error = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap_err().to_string();
-        assert!(error.contains("s/mdschema.toml:1:12:"), "{error}");
-        assert!(error.contains("s/mdschema.toml:3:1: `nodot` names no field"), "{error}");
-    }
-
-    #[test]
-    fn reads_keys_and_rejects_unknown_ones_with_their_line() {
-        assert_eq!(parse("wire_case = \"snake_case\"\n").unwrap().wire_case, WireCase::SnakeCase);
-        assert_eq!(parse("").unwrap(), FileConfig::default());
-        assert_eq!(parse("").unwrap().exclude.len(), DEFAULT_EXCLUDE.len());
-        let error = parse("\nwire_cas = \"snake_case\"\n").unwrap_err().to_string();
-        assert!(error.starts_with("s/mdschema.toml:2:1: unknown field `wire_cas`"), "{error}");
-        let error = parse("wire_case = \"shouting\"").unwrap_err().to_string();
-        assert!(error.contains("s/mdschema.toml:1:13: unknown variant `shouting`"), "{error}");
+        assert!(lines.iter().any(|l| l.starts_with("cargo:warning=") && l.contains("U.md:1:3")), "{lines:#?}");
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }

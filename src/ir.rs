@@ -5,16 +5,39 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::Span;
 
-/// Every model read from one schemas folder, sorted by id.
+/// Every model read from one schemas folder, sorted by id. Every [`ModelRef`] in it names
+/// one of its models: [`resolve`](crate) builds it so, and rendering checks it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Schema {
     /// The models, sorted by [`Model::id`].
     pub models: Vec<Model>,
 }
 
-/// One model doc.
+/// A reference to another model as the doc writes it, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum Link {
+    /// A markdown link to the model's doc (`../../models/components/Pet.md`).
+    Path {
+        /// The link target as written.
+        url: String,
+    },
+}
+
+/// A reference to another model after resolution: the id of a model in the same [`Schema`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModelRef {
+    /// The target model's [`Model::id`].
+    pub id: String,
+    /// Stored behind a pointer because it is part of a cycle of direct containment.
+    pub boxed: bool,
+}
+
+/// One model doc. `R` is how it refers to other models: [`Link`] as read, [`ModelRef`] once
+/// resolved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Model {
+#[serde(bound(serialize = "R: Serialize", deserialize = "R: Deserialize<'de>"))]
+pub struct Model<R = ModelRef> {
     /// The doc's path relative to the schemas folder without `.md` (`components/Credentials`).
     pub id: String,
     /// The doc's path relative to the schemas folder (`components/Credentials.md`).
@@ -32,17 +55,18 @@ pub struct Model {
     /// The description paragraphs, as markdown.
     pub description: Option<String>,
     /// What the model is.
-    pub kind: ModelKind,
+    pub kind: ModelKind<R>,
 }
 
 /// The shape of a model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ModelKind {
+#[serde(bound(serialize = "R: Serialize", deserialize = "R: Deserialize<'de>"))]
+pub enum ModelKind<R = ModelRef> {
     /// A JSON object with named fields.
     Object {
         /// The fields, in doc order.
-        fields: Vec<Field>,
+        fields: Vec<Field<R>>,
         /// Keep JSON keys that no field names, so that they survive a round trip.
         keep_unknown: bool,
     },
@@ -59,13 +83,14 @@ pub enum ModelKind {
 
 /// One field of an object model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Field {
+#[serde(bound(serialize = "R: Serialize", deserialize = "R: Deserialize<'de>"))]
+pub struct Field<R = ModelRef> {
     /// The name as the doc means it (dialect escapes such as Java's `private_` undone).
     pub name: String,
     /// The JSON key.
     pub wire_name: String,
     /// The value type.
-    pub ty: Type,
+    pub ty: Type<R>,
     /// A missing key is an error.
     pub required: bool,
     /// `null` is a value distinct from absence.
@@ -90,7 +115,8 @@ pub struct Field {
 /// A value type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub enum Type {
+#[serde(bound(serialize = "R: Serialize", deserialize = "R: Deserialize<'de>"))]
+pub enum Type<R = ModelRef> {
     /// A JSON string.
     String,
     /// `true` or `false`.
@@ -118,17 +144,17 @@ pub enum Type {
     /// A JSON array.
     List {
         /// The item type.
-        item: Box<Type>,
+        item: Box<Type<R>>,
     },
     /// A JSON object with arbitrary string keys.
     Map {
         /// The value type.
-        value: Box<Type>,
+        value: Box<Type<R>>,
     },
     /// A value that may be `null` (used inside collections).
     Nullable {
         /// The non-null type.
-        inner: Box<Type>,
+        inner: Box<Type<R>>,
     },
     /// A type the doc names and the config maps to Rust (`[types]`).
     Custom {
@@ -137,10 +163,8 @@ pub enum Type {
     },
     /// Another model.
     Ref {
-        /// The target model's id.
-        target: String,
-        /// Stored behind a pointer because it is part of a cycle of direct containment.
-        boxed: bool,
+        /// Which model: a [`Link`] as read, a [`ModelRef`] once resolved.
+        target: R,
     },
 }
 
@@ -155,13 +179,125 @@ pub struct EnumValue {
     pub span: Span,
 }
 
-impl Type {
+impl Schema {
+    /// `(model, target)` for every reference that names no model of the schema. A schema
+    /// that resolution built has none; rendering refuses one that has.
+    pub fn dangling_refs(&self) -> Vec<(&str, &str)> {
+        let ids: std::collections::HashSet<&str> = self.models.iter().map(|m| m.id.as_str()).collect();
+        self.models
+            .iter()
+            .flat_map(|m| m.refs().map(move |(_, r)| (m.id.as_str(), r.id.as_str())))
+            .filter(|(_, target)| !ids.contains(target))
+            .collect()
+    }
+}
+
+impl<R> Type<R> {
     /// Whether values of this type are SDK plumbing rather than JSON.
     pub fn is_plumbing(&self) -> bool {
         match self {
             Type::Stream | Type::HttpResponse => true,
-            Type::List { item: inner } | Type::Map { value: inner } | Type::Nullable { inner } => inner.is_plumbing(),
-            _ => false,
+            _ => self.inner().is_some_and(Type::is_plumbing),
         }
+    }
+
+    /// The type inside a list, map or nullable.
+    pub fn inner(&self) -> Option<&Type<R>> {
+        match self {
+            Type::List { item: inner } | Type::Map { value: inner } | Type::Nullable { inner } => Some(inner),
+            _ => None,
+        }
+    }
+
+    /// Every model reference in the type, outermost first.
+    pub fn refs(&self) -> impl Iterator<Item = &R> {
+        let mut next = Some(self);
+        std::iter::from_fn(move || {
+            while let Some(ty) = next {
+                next = ty.inner();
+                if let Type::Ref { target } = ty {
+                    return Some(target);
+                }
+            }
+            None
+        })
+    }
+
+    /// The same type with every reference replaced by `f`'s answer: the one walk that
+    /// turns links into resolved references.
+    pub fn map_refs<S>(self, f: &mut impl FnMut(R) -> S) -> Type<S> {
+        match self {
+            Type::String => Type::String,
+            Type::Bool => Type::Bool,
+            Type::Int32 => Type::Int32,
+            Type::Int64 => Type::Int64,
+            Type::Float32 => Type::Float32,
+            Type::Float64 => Type::Float64,
+            Type::DateTime => Type::DateTime,
+            Type::Date => Type::Date,
+            Type::Any => Type::Any,
+            Type::Bytes => Type::Bytes,
+            Type::Stream => Type::Stream,
+            Type::HttpResponse => Type::HttpResponse,
+            Type::Custom { name } => Type::Custom { name },
+            Type::List { item } => Type::List { item: Box::new(item.map_refs(f)) },
+            Type::Map { value } => Type::Map { value: Box::new(value.map_refs(f)) },
+            Type::Nullable { inner } => Type::Nullable { inner: Box::new(inner.map_refs(f)) },
+            Type::Ref { target } => Type::Ref { target: f(target) },
+        }
+    }
+}
+
+impl<R> Model<R> {
+    /// The same model with every reference replaced by `f`'s answer; `f` also gets where in
+    /// the doc the reference is written.
+    pub fn map_refs<S>(self, f: &mut impl FnMut(Span, R) -> S) -> Model<S> {
+        let kind = match self.kind {
+            ModelKind::Object { fields, keep_unknown } => ModelKind::Object {
+                fields: fields
+                    .into_iter()
+                    .map(|field| {
+                        let span = field.type_span;
+                        Field {
+                            ty: field.ty.map_refs(&mut |r| f(span, r)),
+                            name: field.name,
+                            wire_name: field.wire_name,
+                            required: field.required,
+                            nullable: field.nullable,
+                            deprecated: field.deprecated,
+                            deprecation_note: field.deprecation_note,
+                            catch_all: field.catch_all,
+                            description: field.description,
+                            example: field.example,
+                            span: field.span,
+                            type_span: field.type_span,
+                        }
+                    })
+                    .collect(),
+                keep_unknown,
+            },
+            ModelKind::Enum { values, open } => ModelKind::Enum { values, open },
+            ModelKind::Opaque => ModelKind::Opaque,
+        };
+        Model {
+            id: self.id,
+            source: self.source,
+            folders: self.folders,
+            title: self.title,
+            title_span: self.title_span,
+            deprecated: self.deprecated,
+            deprecation_note: self.deprecation_note,
+            description: self.description,
+            kind,
+        }
+    }
+
+    /// Every model reference in the model, with where it is written.
+    pub fn refs(&self) -> impl Iterator<Item = (Span, &R)> {
+        let fields = match &self.kind {
+            ModelKind::Object { fields, .. } => fields.as_slice(),
+            _ => &[],
+        };
+        fields.iter().flat_map(|f| f.ty.refs().map(move |r| (f.type_span, r)))
     }
 }

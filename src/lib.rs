@@ -1,10 +1,11 @@
 //! mdschema reads the markdown model docs that SDK generators publish and generates Rust
 //! serde models from them.
 //!
-//! The pipeline, one module per stage:
-//! [`load`] (files) → [`markdown`] (doc tables with spans) → [`dialect`] (Type column) →
-//! [`lower`] (IR [`ir::Schema`]) → [`resolve`] (links, cycles) → [`view`] (Rust view model)
-//! → [`render`] (templates, formatting) → [`output`] (files on disk).
+//! The pipeline, one private module per stage: `load` (files) → `markdown` (doc tables with
+//! spans) → `dialect` (what differs between SDK doc dialects) → `lower` (the IR,
+//! [`ir::Schema`], links as written) → `resolve` (links, cycles) → `view` (Rust view model) →
+//! `render` (templates, formatting) → `output` (files on disk). [`Config`] runs it; the IR is
+//! public, the contract between the stages and what `mdschema ir` prints.
 //!
 //! # Example
 //!
@@ -19,277 +20,25 @@
 //! }
 //! ```
 
-pub mod config;
-pub mod diag;
-pub mod dialect;
-pub mod docs;
-pub mod ident;
+mod config;
+mod diag;
+mod dialect;
+mod ident;
 pub mod ir;
-pub mod load;
-pub mod lower;
-pub mod markdown;
-pub mod output;
-pub mod render;
-pub mod resolve;
-pub mod source;
-pub mod view;
+mod load;
+mod lower;
+mod markdown;
+mod output;
+mod render;
+mod resolve;
+mod rules;
+mod rustdoc;
+mod source;
+mod view;
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-
-pub use diag::{Diagnostic, Error};
+pub use config::{Config, Loaded, Report};
+pub use diag::{Diagnostic, Error, Location, Severity};
 pub use output::Changes;
 pub use render::RenderedFile;
+pub use rules::{Rules, WireCase};
 
-use config::{FileConfig, Rules};
-use rayon::prelude::*;
-use source::SourceFile;
-
-/// How to run mdschema: where the docs are, where the code goes. Shaped like
-/// `prost_build::Config`.
-#[derive(Debug, Clone, Default)]
-pub struct Config {
-    schemas_dir: Option<PathBuf>,
-    out_dir: Option<PathBuf>,
-    config_file: Option<PathBuf>,
-    templates_dir: Option<PathBuf>,
-    emit_rerun_if_changed: bool,
-}
-
-/// The schema read from the docs, with everything worth telling the user.
-#[derive(Debug)]
-pub struct Loaded {
-    /// The resolved IR.
-    pub schema: ir::Schema,
-    /// How many docs were read.
-    pub docs: usize,
-    /// Problems that did not stop generation.
-    pub warnings: Vec<Diagnostic>,
-    /// Every file and folder read, for `rerun-if-changed`.
-    pub inputs: Vec<PathBuf>,
-    /// The config the docs were read with.
-    pub rules: Rules,
-}
-
-/// What `generate` or `check` did.
-#[derive(Debug)]
-pub struct Report {
-    /// Models generated.
-    pub models: usize,
-    /// Docs read.
-    pub docs: usize,
-    /// Files written, unchanged and removed (or that would be, for `check`).
-    pub changes: Changes,
-    /// Problems that did not stop generation.
-    pub warnings: Vec<Diagnostic>,
-}
-
-impl Config {
-    /// A config with the defaults: docs in `schemas`, output in `$OUT_DIR`.
-    pub fn new() -> Self {
-        Config::default()
-    }
-
-    /// The folder holding the docs (default `schemas`).
-    pub fn schemas_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
-        self.schemas_dir = Some(dir.into());
-        self
-    }
-
-    /// The folder the models are written to (default `$OUT_DIR`).
-    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
-        self.out_dir = Some(dir.into());
-        self
-    }
-
-    /// The config file (default `mdschema.toml` in the schemas folder, if present).
-    pub fn config_file(&mut self, file: impl Into<PathBuf>) -> &mut Self {
-        self.config_file = Some(file.into());
-        self
-    }
-
-    /// A folder of templates replacing built-in ones of the same name.
-    pub fn templates_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
-        self.templates_dir = Some(dir.into());
-        self
-    }
-
-    /// For build scripts: print `cargo:rerun-if-changed` for every doc read, every folder
-    /// walked (so that an added doc is noticed), the config file and every template
-    /// override, and print warnings as `cargo:warning`. Off by default.
-    pub fn emit_rerun_if_changed(&mut self, emit: bool) -> &mut Self {
-        self.emit_rerun_if_changed = emit;
-        self
-    }
-
-    fn schemas(&self) -> &Path {
-        self.schemas_dir.as_deref().unwrap_or(Path::new("schemas"))
-    }
-
-    fn resolved_out_dir(&self) -> Result<PathBuf, Error> {
-        match &self.out_dir {
-            Some(dir) => Ok(dir.clone()),
-            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| {
-                Error::Setup(
-                    "no output folder: call `out_dir(..)` or run from a build script, where OUT_DIR is set".into(),
-                )
-            }),
-        }
-    }
-
-    fn rules(&self) -> Result<(Rules, Option<PathBuf>), Error> {
-        let path = match &self.config_file {
-            Some(path) => path.clone(),
-            None => {
-                let path = self.schemas().join(config::FILE_NAME);
-                if !path.is_file() {
-                    return Ok((Rules::default(), None));
-                }
-                path
-            }
-        };
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        let file = SourceFile::new(config::FILE_NAME, path.display().to_string(), text);
-        Ok((Rules::new(FileConfig::parse(&file)?, Some(&file))?, Some(path)))
-    }
-
-    /// Reads the docs into the resolved IR. Every problem in every doc is reported at once.
-    pub fn load(&self) -> Result<Loaded, Error> {
-        let (rules, config_path) = self.rules()?;
-        let found = load::read_docs(self.schemas(), |rel_path| rules.selects(rel_path))?;
-        if found.docs.is_empty() {
-            let why = if found.skipped > 0 {
-                format!("; {} docs were found but the config's include/exclude selected none", found.skipped)
-            } else {
-                String::new()
-            };
-            return Err(Error::Setup(format!(
-                "no docs (*.md) in the schemas folder {}{why}",
-                self.schemas().display()
-            )));
-        }
-        let mut warnings = found.warnings;
-        let mut errors = Vec::new();
-        let mut models = Vec::new();
-        // Docs are independent until resolution: read them in parallel, keep their order.
-        let lowered: Vec<lower::Lowered> = found.docs.par_iter().map(|doc| lower::lower(doc, &rules)).collect();
-        for lowered in lowered {
-            warnings.extend(lowered.warnings);
-            match lowered.model {
-                Ok(model) => models.push(model),
-                Err(diagnostics) => errors.extend(diagnostics),
-            }
-        }
-        let files: HashMap<&str, &SourceFile> = found.docs.iter().map(|d| (d.rel_path.as_str(), d)).collect();
-        let ids = found.docs.iter().map(|d| d.model_id().to_string()).collect();
-        let resolved = resolve::resolve(models, &ids, &files);
-        let schema = match resolved {
-            Ok(schema) if errors.is_empty() => schema,
-            Ok(_) => return Err(Error::Input(errors)),
-            Err(link_errors) => {
-                errors.extend(link_errors);
-                return Err(Error::Input(errors));
-            }
-        };
-        let fields: Vec<(&str, &str)> = schema
-            .models
-            .iter()
-            .flat_map(|m| match &m.kind {
-                ir::ModelKind::Object { fields, .. } => {
-                    fields.iter().map(|f| (m.id.as_str(), f.name.as_str())).collect()
-                }
-                _ => Vec::new(),
-            })
-            .collect();
-        for key in rules.unused_field_keys(&fields) {
-            let path = config_path.as_deref().unwrap_or(Path::new(config::FILE_NAME)).display().to_string();
-            warnings.push(Diagnostic::file(path, format!("the field key `{key}` matches no field")).warning());
-        }
-        let mut inputs: Vec<PathBuf> = found.folders;
-        inputs.extend(found.docs.iter().map(|d| PathBuf::from(&d.display_path)));
-        inputs.extend(config_path);
-        Ok(Loaded { schema, docs: found.docs.len(), warnings, inputs, rules })
-    }
-
-    /// Renders every file in memory, without touching the output folder.
-    pub fn render(&self, loaded: &Loaded) -> Result<Vec<RenderedFile>, Error> {
-        let templates = render::Templates::load(self.templates_dir.as_deref())?;
-        templates.render_all(&view::build(&loaded.schema, &loaded.rules))
-    }
-
-    /// Generates the models into the output folder, writing only files that changed and
-    /// removing files it wrote earlier whose doc is gone. On any error nothing is written.
-    pub fn generate(&self) -> Result<Report, Error> {
-        self.run(false)
-    }
-
-    /// Like [`generate`](Self::generate) but writes nothing; the report's changes say what
-    /// would change, with a unified diff.
-    pub fn check(&self) -> Result<Report, Error> {
-        self.run(true)
-    }
-
-    /// The `cargo:` lines a build script prints: what to watch, then the warnings.
-    fn build_script_lines(&self, loaded: &Loaded, templates: &render::Templates) -> Vec<String> {
-        let mut inputs = loaded.inputs.clone();
-        inputs.extend(self.templates_dir.clone());
-        inputs.extend(templates.override_files.iter().cloned());
-        let mut lines: Vec<String> = inputs.iter().map(|p| format!("cargo:rerun-if-changed={}", p.display())).collect();
-        for warning in &loaded.warnings {
-            let first_line = warning.render(false).lines().next().unwrap_or_default().to_string();
-            lines.push(format!("cargo:warning={first_line}"));
-        }
-        lines
-    }
-
-    fn run(&self, dry_run: bool) -> Result<Report, Error> {
-        let out_dir = self.resolved_out_dir()?;
-        let loaded = self.load()?;
-        let templates = render::Templates::load(self.templates_dir.as_deref())?;
-        if self.emit_rerun_if_changed {
-            for line in self.build_script_lines(&loaded, &templates) {
-                println!("{line}");
-            }
-        }
-        let files = templates.render_all(&view::build(&loaded.schema, &loaded.rules))?;
-        let changes = output::sync(&out_dir, &files, dry_run)?;
-        Ok(Report { models: loaded.schema.models.len(), docs: loaded.docs, changes, warnings: loaded.warnings })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn build_scripts_watch_every_input_and_see_warnings() {
-        let dir = std::env::temp_dir().join(format!("mdschema-rerun-{}", std::process::id()));
-        let schemas = dir.join("schemas");
-        std::fs::create_dir_all(schemas.join("sub")).unwrap();
-        std::fs::create_dir_all(dir.join("templates")).unwrap();
-        std::fs::write(schemas.join("sub/A.md"), "# A\n\n## Fields\n\n| Field | Type | Required |\n| - | - | - |\n")
-            .unwrap();
-        std::fs::write(schemas.join("U.md"), "# U\n").unwrap();
-        std::fs::write(schemas.join("mdschema.toml"), "").unwrap();
-        std::fs::write(dir.join("templates/enum.rs.tera"), render::BUILTIN_TEMPLATES[2].1).unwrap();
-        let mut config = Config::new();
-        config.schemas_dir(&schemas).templates_dir(dir.join("templates"));
-        let loaded = config.load().unwrap();
-        let templates = render::Templates::load(Some(&dir.join("templates"))).unwrap();
-        let lines = config.build_script_lines(&loaded, &templates);
-        let watched = |p: PathBuf| format!("cargo:rerun-if-changed={}", p.display());
-        for expected in [
-            watched(schemas.clone()),
-            watched(schemas.join("sub")),
-            watched(schemas.join("sub/A.md")),
-            watched(schemas.join("U.md")),
-            watched(schemas.join("mdschema.toml")),
-            watched(dir.join("templates")),
-            watched(dir.join("templates/enum.rs.tera")),
-        ] {
-            assert!(lines.contains(&expected), "{expected} missing from {lines:#?}");
-        }
-        assert!(lines.iter().any(|l| l.starts_with("cargo:warning=") && l.contains("U.md:1:3")), "{lines:#?}");
-        std::fs::remove_dir_all(dir).unwrap();
-    }
-}

@@ -19,6 +19,9 @@ pub struct Found {
     pub warnings: Vec<Diagnostic>,
     /// Docs left out by the selection.
     pub skipped: usize,
+    /// Docs that could not be read (too large, not UTF-8), by path relative to the folder,
+    /// with why. Links to them must not also be reported as links to missing docs.
+    pub unreadable: Vec<(String, Diagnostic)>,
 }
 
 /// Reads every doc under `root` whose relative path `select` accepts.
@@ -28,8 +31,8 @@ pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Er
     if !meta.is_dir() {
         return Err(Error::Setup(format!("the schemas folder {} is not a folder", root.display())));
     }
-    let mut found = Found { docs: Vec::new(), folders: Vec::new(), warnings: Vec::new(), skipped: 0 };
-    let mut errors = Vec::new();
+    let mut found =
+        Found { docs: Vec::new(), folders: Vec::new(), warnings: Vec::new(), skipped: 0, unreadable: Vec::new() };
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
         found.folders.push(dir.clone());
@@ -69,14 +72,12 @@ pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Er
                 }
                 match read_doc(root, &path) {
                     Ok(doc) => found.docs.push(doc),
-                    Err(diagnostic) => errors.push(diagnostic),
+                    Err(diagnostic) => found.unreadable.push((relative(root, &path), diagnostic)),
                 }
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(Error::Input(errors));
-    }
+    found.unreadable.sort_by(|a, b| a.0.cmp(&b.0));
     found.docs.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     found.folders.sort();
     Ok(found)

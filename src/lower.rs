@@ -1,17 +1,21 @@
 //! Doc tables → IR: gives meaning to one doc's title, description and tables, using the
 //! dialect for the Type column. Links stay as written; `resolve` connects them.
 
-use crate::config::Rules;
+use crate::rules::Rules;
 use crate::diag::Diagnostic;
 use crate::dialect::{self, Wrapper};
-use crate::ir::{EnumValue, Field, Model, ModelKind, Type};
+use crate::ir::{EnumValue, Field, Link, Model, ModelKind, Type};
 use crate::markdown::{self, DocTables, Row, Section, Table, Text};
 use crate::source::{SourceFile, Span};
 
-/// A model, or every problem found in its doc; warnings either way.
+/// A model and every problem found in its doc. A doc with errors still gives the model its
+/// sound parts describe (rows with errors left out) when its shape could be read, so that
+/// resolution can report the problems of its links in the same run.
 pub struct Lowered {
-    /// The model, when the doc had no errors.
-    pub model: Result<Model, Vec<Diagnostic>>,
+    /// The model, or as much of it as could be read; `None` when not even its shape could.
+    pub model: Option<Model<Link>>,
+    /// Problems that stop generation.
+    pub errors: Vec<Diagnostic>,
     /// Things worth telling the user that do not stop generation.
     pub warnings: Vec<Diagnostic>,
 }
@@ -21,11 +25,7 @@ pub fn lower(file: &SourceFile, config: &Rules) -> Lowered {
     let doc = markdown::parse(&file.text);
     let mut cx = Cx { file, config, errors: Vec::new(), warnings: Vec::new() };
     let model = cx.model(&doc);
-    let model = match model {
-        Some(model) if cx.errors.is_empty() => Ok(model),
-        _ => Err(cx.errors),
-    };
-    Lowered { model, warnings: cx.warnings }
+    Lowered { model, errors: cx.errors, warnings: cx.warnings }
 }
 
 struct Cx<'a> {
@@ -40,7 +40,7 @@ impl Cx<'_> {
         self.errors.push(Diagnostic::at(self.file, span, message).with_help(help));
     }
 
-    fn model(&mut self, doc: &DocTables) -> Option<Model> {
+    fn model(&mut self, doc: &DocTables) -> Option<Model<Link>> {
         let Some(title) = &doc.title else {
             self.error(Span::new(0, 0), "the doc has no `# Title` heading", "start the doc with `# ModelName`");
             return None;
@@ -79,7 +79,7 @@ impl Cx<'_> {
         })
     }
 
-    fn kind(&mut self, doc: &DocTables, title_span: Span) -> Option<ModelKind> {
+    fn kind(&mut self, doc: &DocTables, title_span: Span) -> Option<ModelKind<Link>> {
         let fields = doc.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Fields"));
         let values = doc.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Values"));
         match (fields, values) {
@@ -161,12 +161,11 @@ impl Cx<'_> {
         Some(&row.cells)
     }
 
-    fn fields(&mut self, table: &Table) -> Option<Vec<Field>> {
+    fn fields(&mut self, table: &Table) -> Option<Vec<Field<Link>>> {
         let [name_col, type_col, required_col, description_col, example_col] =
             self.columns(table, ["Field", "Type", "Required", "Description", "Example"], 3)?;
         let (name_col, type_col, required_col) = (name_col?, type_col?, required_col?);
-        let mut fields: Vec<Field> = Vec::new();
-        let errors_before = self.errors.len();
+        let mut fields: Vec<Field<Link>> = Vec::new();
         for row in &table.rows {
             let Some(cells) = self.cells(row, table.header.len()) else { continue };
             let Some((name, deprecated)) = self.field_name(&cells[name_col]) else { continue };
@@ -212,7 +211,7 @@ impl Cx<'_> {
                 type_span: type_cell.span,
             });
         }
-        (self.errors.len() == errors_before).then_some(fields)
+        Some(fields)
     }
 
     fn field_name(&mut self, cell: &Text) -> Option<(String, bool)> {
@@ -257,7 +256,6 @@ impl Cx<'_> {
         let [name_col, value_col] = self.columns(table, ["Name", "Value"], 2)?;
         let (name_col, value_col) = (name_col?, value_col?);
         let mut values: Vec<EnumValue> = Vec::new();
-        let errors_before = self.errors.len();
         for row in &table.rows {
             let Some(cells) = self.cells(row, table.header.len()) else { continue };
             let name = markdown::unescape(cells[name_col].text.trim_matches('`'));
@@ -272,7 +270,7 @@ impl Cx<'_> {
             }
             values.push(EnumValue { name, value, span: row.span });
         }
-        (self.errors.len() == errors_before).then_some(values)
+        Some(values)
     }
 }
 
@@ -282,7 +280,7 @@ impl Cx<'_> {
 /// read as nullable: absent, `null` and a value then all round-trip. A required date with
 /// no wrapper is read as nullable too: in the Apideck SDK 8 of its 9 such fields are
 /// `Optional` + `@JsonInclude(ALWAYS)`, i.e. required but nullable.
-fn nullable(wrapper: Wrapper, required: bool, ty: &Type) -> bool {
+fn nullable(wrapper: Wrapper, required: bool, ty: &Type<Link>) -> bool {
     match wrapper {
         Wrapper::Nullable => true,
         Wrapper::Optional => required,
@@ -325,7 +323,7 @@ fn text_cell(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{FileConfig, WireCase};
+    use crate::rules::{FileConfig, WireCase};
 
     fn lower_text(text: &str) -> Lowered {
         let config = Rules::new(FileConfig { wire_case: WireCase::SnakeCase, ..FileConfig::default() }, None).unwrap();
@@ -333,9 +331,9 @@ mod tests {
     }
 
     fn errors(text: &str) -> Vec<String> {
-        lower_text(text)
-            .model
-            .expect_err("the doc has errors")
+        let errors = lower_text(text).errors;
+        assert!(!errors.is_empty(), "the doc has errors");
+        errors
             .iter()
             .map(|d| d.to_string().lines().next().unwrap().to_string())
             .collect()

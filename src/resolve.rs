@@ -4,104 +4,184 @@
 //! Links are resolved among the docs that were loaded, never by opening the path they name,
 //! so a doc cannot make mdschema read outside the schemas folder.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::diag::Diagnostic;
-use crate::ir::{Model, ModelKind, Schema, Type};
-use crate::source::SourceFile;
+use crate::ir::{Link, Model, ModelKind, ModelRef, Schema, Type};
+use crate::source::{SourceFile, Span};
 
-/// Resolves every link in `models`; the errors name each link that leads nowhere. `ids`
-/// holds every doc found, including docs that failed to read, so that a link to a broken
-/// doc is not also reported as a link to a missing one.
+/// The resolved schema, or every link that leads nowhere; warnings either way.
+pub struct Resolved {
+    /// The schema, when every link found its doc.
+    pub schema: Result<Schema, Vec<Diagnostic>>,
+    /// Links that were matched only loosely (by file name).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Resolves every link in `models`. `broken` holds the ids of docs that were found but
+/// failed to read or lower: links to them resolve to a placeholder that carries no error of
+/// its own (the broken doc reports its own problems once), so that every stage after this
+/// one sees a complete model set. `root` is the schemas folder's absolute path, split into
+/// its components, so that links which leave the folder and come back in
+/// (`../models/pet.md` from the folder `models`) resolve as the filesystem would.
 pub fn resolve(
-    mut models: Vec<Model>,
-    ids: &BTreeSet<String>,
+    models: Vec<Model<Link>>,
+    broken: &BTreeSet<String>,
     files: &HashMap<&str, &SourceFile>,
-) -> Result<Schema, Vec<Diagnostic>> {
-    models.sort_by(|a, b| a.id.cmp(&b.id));
-    let index = LinkIndex::new(ids);
+    root: &[String],
+) -> Resolved {
+    let owned_ids: Vec<String> = models.iter().map(|m| m.id.clone()).collect();
+    let ids: BTreeSet<&str> = owned_ids.iter().chain(broken).map(String::as_str).collect();
+    let index = LinkIndex::new(&ids, root);
     let mut errors = Vec::new();
-    for model in &mut models {
-        let ModelKind::Object { fields, .. } = &mut model.kind else { continue };
-        for field in fields {
-            let mut unresolved = Vec::new();
-            visit_refs(&mut field.ty, &mut |target| match link_target(&model.folders, target, &index) {
-                Some(id) => *target = id,
-                None => unresolved.push(target.clone()),
-            });
-            for target in unresolved {
-                let file = files[model.source.as_str()];
-                errors.push(
-                    Diagnostic::at(
-                        file,
-                        field.type_span,
-                        format!("the link `{target}` names no doc in the schemas folder"),
-                    )
-                    .with_help("link to a doc that exists beside this one, e.g. `../../models/components/Name.md`"),
-                );
-            }
-        }
+    let mut warnings = Vec::new();
+    let mut resolved: Vec<Model> = Vec::with_capacity(models.len() + broken.len());
+    for model in models {
+        let file = files.get(model.source.as_str()).copied();
+        let source = model.source.clone();
+        let at = |span: Span, message: String| match file {
+            Some(file) => Diagnostic::at(file, span, message),
+            None => Diagnostic::file(&source, message),
+        };
+        let folders = model.folders.clone();
+        let mut problems = Vec::new();
+        let mut notes = Vec::new();
+        let model = model.map_refs(&mut |span, link: Link| {
+            let Link::Path { url } = &link;
+            let id = match index.find(&folders, url) {
+                Match::Found(id, How::Path | How::Tail) => id.to_string(),
+                Match::Found(id, How::FileName) => {
+                    notes.push(at(span, format!("the link `{url}` names no doc by its path; it was matched by its file name to `{id}.md`"))
+                        .with_help("links resolve by path relative to the doc, then by trailing `folder/Name.md`, then by a file name that only one doc has; link by relative path to silence this")
+                        .warning());
+                    id.to_string()
+                }
+                Match::Ambiguous(candidates) => {
+                    let list = candidates.iter().map(|c| format!("`{c}.md`")).collect::<Vec<_>>().join(", ");
+                    problems.push(at(span, format!("the link `{url}` names no doc by its path, and several docs have its file name: {list}"))
+                        .with_help("link to the doc by its path relative to this doc, e.g. `../components/Name.md`"));
+                    String::new()
+                }
+                Match::Missing => {
+                    problems.push(at(span, format!("the link `{url}` names no doc in the schemas folder"))
+                        .with_help("link to a doc that exists beside this one, e.g. `../../models/components/Name.md`"));
+                    String::new()
+                }
+            };
+            ModelRef { id, boxed: false }
+        });
+        errors.extend(problems);
+        warnings.extend(notes);
+        resolved.push(model);
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return Resolved { schema: Err(errors), warnings };
     }
-    box_cycles(&mut models);
-    Ok(Schema { models })
+    resolved.extend(broken.iter().map(|id| placeholder(id)));
+    resolved.sort_by(|a, b| a.id.cmp(&b.id));
+    box_cycles(&mut resolved);
+    Resolved { schema: Ok(Schema { models: resolved }), warnings }
+}
+
+/// Stands in for a doc that failed to read, so that links to it resolve.
+fn placeholder(id: &str) -> Model {
+    let mut folders: Vec<String> = id.split('/').map(str::to_string).collect();
+    let title = folders.pop().unwrap_or_default();
+    Model {
+        id: id.to_string(),
+        source: format!("{id}.md"),
+        folders,
+        title,
+        title_span: Span::default(),
+        deprecated: false,
+        deprecation_note: None,
+        description: None,
+        kind: ModelKind::Opaque,
+    }
 }
 
 /// Every doc id by its last two path segments (`components/Pet`) and its last one (`Pet`),
 /// for links written relative to another root (`../../models/components/Pet.md`).
-pub struct LinkIndex<'a> {
-    ids: &'a BTreeSet<String>,
+struct LinkIndex<'a> {
+    ids: &'a BTreeSet<&'a str>,
+    root: &'a [String],
     by_tail: HashMap<&'a str, Vec<&'a str>>,
+    by_name: HashMap<&'a str, Vec<&'a str>>,
+}
+
+/// How a link found its doc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// By its path relative to the linking doc.
+    Path,
+    /// By its trailing `folder/Name.md`, which one doc alone has.
+    Tail,
+    /// By its file name, which one doc alone has.
+    FileName,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Match<'a> {
+    Found(&'a str, How),
+    Ambiguous(Vec<&'a str>),
+    Missing,
 }
 
 impl<'a> LinkIndex<'a> {
-    /// Indexes `ids`.
-    pub fn new(ids: &'a BTreeSet<String>) -> Self {
+    fn new(ids: &'a BTreeSet<&'a str>, root: &'a [String]) -> Self {
         let mut by_tail: HashMap<&str, Vec<&str>> = HashMap::new();
-        for id in ids {
-            let mut starts = id.match_indices('/').map(|(i, _)| i + 1).collect::<Vec<_>>();
-            starts.insert(0, 0);
-            for &start in starts.iter().rev().take(2) {
-                by_tail.entry(&id[start..]).or_default().push(id);
+        let mut by_name: HashMap<&str, Vec<&str>> = HashMap::new();
+        for &id in ids {
+            // Where each segment starts: `a/b/C` → [0, 2, 4].
+            let starts: Vec<usize> = std::iter::once(0).chain(id.match_indices('/').map(|(i, _)| i + 1)).collect();
+            if let [.., tail, name] = starts.as_slice() {
+                by_tail.entry(&id[*tail..]).or_default().push(id);
+                by_name.entry(&id[*name..]).or_default().push(id);
+            } else {
+                by_name.entry(id).or_default().push(id);
             }
         }
-        LinkIndex { ids, by_tail }
+        LinkIndex { ids, root, by_tail, by_name }
     }
-}
 
-fn visit_refs(ty: &mut Type, f: &mut impl FnMut(&mut String)) {
-    match ty {
-        Type::Ref { target, .. } => f(target),
-        Type::List { item: inner } | Type::Map { value: inner } | Type::Nullable { inner } => visit_refs(inner, f),
-        _ => {}
-    }
-}
-
-/// The id a link names: by its path relative to the linking doc, or else by its trailing
-/// `folder/Name.md` (SDK docs link as `../../models/folder/Name.md` from `folder/`).
-pub fn link_target(from_folders: &[String], url: &str, index: &LinkIndex) -> Option<String> {
-    let path = url.split(['#', '?']).next()?;
-    let path = path.strip_suffix(".md")?;
-    let mut parts: Vec<&str> = from_folders.iter().map(String::as_str).collect();
-    let mut escaped = false;
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => escaped |= parts.pop().is_none(),
-            part => parts.push(part),
+    /// The doc a link names: by its path relative to the linking doc (taken from the schemas
+    /// folder's real place, so `../models/x.md` from the folder `models` is `x.md`), else by
+    /// a trailing `folder/Name.md` that only one doc has (SDK docs copied into a new root
+    /// keep links like `../../models/folder/Name.md`), else by a file name that only one doc
+    /// has (SDK docs copied into one flat folder).
+    fn find(&self, from_folders: &[String], url: &str) -> Match<'a> {
+        let Some(path) = url.split(['#', '?']).next().and_then(|p| p.strip_suffix(".md")) else {
+            return Match::Missing;
+        };
+        let mut parts: Vec<&str> = self.root.iter().chain(from_folders).map(String::as_str).collect();
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop();
+                }
+                part => parts.push(part),
+            }
         }
-    }
-    let relative = parts.join("/");
-    if !escaped && index.ids.contains(&relative) {
-        return Some(relative);
-    }
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty() && *s != "." && *s != "..").collect();
-    let tail = segments[segments.len().saturating_sub(2)..].join("/");
-    match index.by_tail.get(tail.as_str()).map(Vec::as_slice) {
-        Some([only]) => Some(only.to_string()),
-        _ => None,
+        let inside = parts.len() > self.root.len() && parts.iter().zip(self.root).all(|(a, b)| *a == b);
+        if inside {
+            if let Some(&id) = self.ids.get(parts[self.root.len()..].join("/").as_str()) {
+                return Match::Found(id, How::Path);
+            }
+        }
+        let segments: Vec<&str> = path.split('/').filter(|s| !matches!(*s, "" | "." | "..")).collect();
+        let Some(&name) = segments.last() else { return Match::Missing };
+        if segments.len() >= 2 {
+            let tail = segments[segments.len() - 2..].join("/");
+            if let Some([only]) = self.by_tail.get(tail.as_str()).map(Vec::as_slice) {
+                return Match::Found(only, How::Tail);
+            }
+        }
+        match self.by_name.get(name).map(Vec::as_slice) {
+            Some([only]) => Match::Found(only, How::FileName),
+            Some(many) if !many.is_empty() => Match::Ambiguous(many.to_vec()),
+            _ => Match::Missing,
+        }
     }
 }
 
@@ -109,6 +189,8 @@ pub fn link_target(from_folders: &[String], url: &str, index: &LinkIndex) -> Opt
 /// map): without them the containment graph has no cycle, so every cycle passes through
 /// exactly the boxes it needs. The walk goes in id order, so the choice is deterministic.
 fn box_cycles(models: &mut [Model]) {
+    // Every reference names a model of the set (resolution builds it so, with placeholders
+    // for broken docs); a reference that does not is left unboxed rather than indexed.
     let index: HashMap<String, usize> = models.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect();
     let edges: Vec<Vec<usize>> = models
         .iter()
@@ -116,7 +198,7 @@ fn box_cycles(models: &mut [Model]) {
             let mut out = Vec::new();
             if let ModelKind::Object { fields, .. } = &model.kind {
                 for field in fields {
-                    direct_targets(&field.ty, &mut |t| out.push(index[t]));
+                    out.extend(direct_ref(&field.ty).and_then(|r| index.get(&r.id).copied()));
                 }
             }
             out
@@ -126,24 +208,27 @@ fn box_cycles(models: &mut [Model]) {
     for (i, model) in models.iter_mut().enumerate() {
         let ModelKind::Object { fields, .. } = &mut model.kind else { continue };
         for field in fields {
-            box_direct(&mut field.ty, &mut |target| back_edges.contains(&(i, index[target])));
+            if let Some(target) = direct_ref_mut(&mut field.ty) {
+                target.boxed = index.get(&target.id).is_some_and(|&t| back_edges.contains(&(i, t)));
+            }
         }
     }
 }
 
-fn direct_targets(ty: &Type, f: &mut impl FnMut(&str)) {
+/// The model a field holds directly (maybe nullable), not through a list or map.
+fn direct_ref(ty: &Type) -> Option<&ModelRef> {
     match ty {
-        Type::Ref { target, .. } => f(target),
-        Type::Nullable { inner } => direct_targets(inner, f),
-        _ => {}
+        Type::Ref { target } => Some(target),
+        Type::Nullable { inner } => direct_ref(inner),
+        _ => None,
     }
 }
 
-fn box_direct(ty: &mut Type, is_back_edge: &mut impl FnMut(&str) -> bool) {
+fn direct_ref_mut(ty: &mut Type) -> Option<&mut ModelRef> {
     match ty {
-        Type::Ref { target, boxed } => *boxed = is_back_edge(target),
-        Type::Nullable { inner } => box_direct(inner, is_back_edge),
-        _ => {}
+        Type::Ref { target } => Some(target),
+        Type::Nullable { inner } => direct_ref_mut(inner),
+        _ => None,
     }
 }
 
@@ -156,6 +241,8 @@ fn back_edges(edges: &[Vec<usize>]) -> BTreeSet<(usize, usize)> {
         OnPath,
         Done,
     }
+    // Indexing cannot fail: every edge target is an index into `edges` (built from the model
+    // index above), and nodes come from `0..edges.len()`.
     let mut state = vec![State::Unseen; edges.len()];
     let mut back = BTreeSet::new();
     for root in 0..edges.len() {
@@ -187,42 +274,49 @@ fn back_edges(edges: &[Vec<usize>]) -> BTreeSet<(usize, usize)> {
     back
 }
 
-/// Models grouped by folder path, for the stages that lay out modules.
-pub fn by_folder(schema: &Schema) -> BTreeMap<Vec<String>, Vec<&Model>> {
-    let mut folders: BTreeMap<Vec<String>, Vec<&Model>> = BTreeMap::new();
-    for model in &schema.models {
-        folders.entry(model.folders.clone()).or_default().push(model);
-    }
-    folders
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn ids(list: &[&str]) -> BTreeSet<String> {
+    fn ids<'a>(list: &[&'a str]) -> BTreeSet<&'a str> {
+        list.iter().copied().collect()
+    }
+
+    fn strings(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
     }
 
     #[test]
-    fn links_resolve_by_relative_path_then_by_trailing_folder_and_name() {
-        let ids = ids(&["components/Address", "errors/Detail", "components/Detail", "Root"]);
-        let from = |f: &[&str]| f.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let cases: &[(&[&str], &str, Option<&str>)] = &[
-            (&["components"], "Address.md", Some("components/Address")),
-            (&["components"], "./Address.md#anchor", Some("components/Address")),
-            (&["components"], "../../models/components/Address.md", Some("components/Address")),
-            (&["errors"], "../../models/errors/Detail.md", Some("errors/Detail")),
-            (&["errors"], "../components/Detail.md", Some("components/Detail")),
-            (&[], "components/Address.md", Some("components/Address")),
-            (&["components"], "../Root.md", Some("Root")),
-            (&["components"], "../../models/other/Detail.md", None),
-            (&["components"], "Missing.md", None),
-            (&["components"], "../../../etc/passwd.md", None),
-            (&["components"], "Address.html", None),
+    fn links_resolve_by_relative_path_then_trailing_folder_then_unique_file_name() {
+        let ids = ids(&["components/Address", "errors/Detail", "components/Detail", "Root", "a/Same", "b/Same"]);
+        let root = strings(&["work", "sdk", "models"]);
+        let index = LinkIndex::new(&ids, &root);
+        let cases: &[(&[&str], &str, Match)] = &[
+            (&["components"], "Address.md", Match::Found("components/Address", How::Path)),
+            (&["components"], "./Address.md#anchor", Match::Found("components/Address", How::Path)),
+            (&["components"], "../../models/components/Address.md", Match::Found("components/Address", How::Path)),
+            (&["errors"], "../../models/errors/Detail.md", Match::Found("errors/Detail", How::Path)),
+            (&["errors"], "../components/Detail.md", Match::Found("components/Detail", How::Path)),
+            (&[], "components/Address.md", Match::Found("components/Address", How::Path)),
+            (&["components"], "../Root.md", Match::Found("Root", How::Path)),
+            // Leaves the root and comes back in: Python's `../models/name.md`.
+            (&[], "../models/Root.md", Match::Found("Root", How::Path)),
+            // Copied into another root: the trailing folder/Name.md, then the file name.
+            (&["components"], "../../../other/components/Address.md", Match::Found("components/Address", How::Tail)),
+            (&[], "../../models/components/Address.md", Match::Found("components/Address", How::Tail)),
+            (&[], "../../x/components/Address.md", Match::Found("components/Address", How::Tail)),
+            (&[], "../../x/y/Address.md", Match::Found("components/Address", How::FileName)),
+            (&[], "Address.md", Match::Found("components/Address", How::FileName)),
+            (&["components"], "../../models/other/Detail.md", Match::Ambiguous(vec!["components/Detail", "errors/Detail"])),
+            (&[], "../../models/c/Same.md", Match::Ambiguous(vec!["a/Same", "b/Same"])),
+            (&["components"], "Missing.md", Match::Missing),
+            (&["components"], "../../../../../../etc/passwd.md", Match::Missing),
+            (&["components"], "Address.html", Match::Missing),
+            (&["components"], ".md", Match::Missing),
+            (&["components"], "", Match::Missing),
         ];
         for (folders, url, expected) in cases {
-            assert_eq!(link_target(&from(folders), url, &LinkIndex::new(&ids)).as_deref(), *expected, "{url}");
+            assert_eq!(&index.find(&strings(folders), url), expected, "{url}");
         }
     }
 

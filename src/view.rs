@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::config::Rules;
-use crate::docs;
+use crate::rules::Rules;
+use crate::rustdoc;
 use crate::ident::{self, Namespace};
 use crate::ir::{EnumValue, Field, Model, ModelKind, Schema, Type};
 
@@ -129,7 +129,10 @@ pub struct OpaqueView {
     pub attrs: Vec<String>,
 }
 
-/// Rust names of every model and folder, unique in their scopes.
+/// Rust names of every model and folder, unique in their scopes. Built from one schema, it
+/// holds an entry for every model id and every folder (and its parents) of that schema, so
+/// the view's lookups by a model's id or folders cannot miss; lookups by a reference's
+/// target rely on the schema having no dangling reference, which `views` checks first.
 struct Names {
     /// Folder path → module path.
     modules: BTreeMap<Vec<String>, Vec<String>>,
@@ -322,9 +325,9 @@ const SERDE_DERIVES: &str = "::serde::Serialize, ::serde::Deserialize";
 
 impl ModelCx<'_> {
     fn model_docs(&self, extra: &[String]) -> Vec<String> {
-        let mut lines = self.model.description.as_deref().map(docs::description).unwrap_or_default();
+        let mut lines = self.model.description.as_deref().map(rustdoc::description).unwrap_or_default();
         if lines.is_empty() {
-            lines = vec![format!("The {} model.", docs::code_span(&self.model.title))];
+            lines = vec![format!("The {} model.", rustdoc::code_span(&self.model.title))];
         }
         for line in extra {
             lines.push(String::new());
@@ -359,7 +362,7 @@ impl ModelCx<'_> {
             if field.ty.is_plumbing() {
                 skipped.push(format!(
                     "The doc's field {} is SDK plumbing, not JSON, and is not generated.",
-                    docs::code_span(&field.name)
+                    rustdoc::code_span(&field.name)
                 ));
                 continue;
             }
@@ -431,7 +434,7 @@ impl ModelCx<'_> {
                 VariantView {
                     name: names.claim(&ident::variant_name(source)),
                     value: literal(&v.value),
-                    docs: vec![doc_attr(&format!("The value {}.", docs::code_span(&v.value)))],
+                    docs: vec![doc_attr(&format!("The value {}.", rustdoc::code_span(&v.value)))],
                     attrs: vec![format!("#[serde(rename = {})]", literal(&v.value))],
                 }
             })
@@ -474,11 +477,8 @@ impl ModelCx<'_> {
 
     fn refers_to_deprecated(&self, ty: &Type) -> bool {
         match ty {
-            Type::Ref { target, .. } => self.deprecated.contains(target.as_str()),
-            Type::List { item: inner } | Type::Map { value: inner } | Type::Nullable { inner } => {
-                self.refers_to_deprecated(inner)
-            }
-            _ => false,
+            Type::Ref { target } => self.deprecated.contains(target.id.as_str()),
+            _ => ty.inner().is_some_and(|inner| self.refers_to_deprecated(inner)),
         }
     }
 
@@ -502,9 +502,9 @@ impl ModelCx<'_> {
             }
             Type::Nullable { inner } => self.option(&self.rust_type(inner)),
             Type::Custom { name } => self.rules.doc_type(name).unwrap_or(VALUE).to_string(),
-            Type::Ref { target, boxed } => {
-                let path = self.names.type_path(&self.model.folders, target, self.folders_of[target.as_str()]);
-                if *boxed { format!("{}<{path}>", self.scope.name("Box", "::std::boxed::Box")) } else { path }
+            Type::Ref { target } => {
+                let path = self.names.type_path(&self.model.folders, &target.id, self.folders_of[target.id.as_str()]);
+                if target.boxed { format!("{}<{path}>", self.scope.name("Box", "::std::boxed::Box")) } else { path }
             }
         }
     }
@@ -520,12 +520,12 @@ fn deprecated_attr(note: Option<&str>) -> String {
 }
 
 fn field_docs(field: &Field) -> Vec<String> {
-    let mut lines = field.description.as_deref().map(docs::description).unwrap_or_default();
+    let mut lines = field.description.as_deref().map(rustdoc::description).unwrap_or_default();
     if let Some(example) = &field.example {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.extend(docs::example(example));
+        lines.extend(rustdoc::example(example));
     }
     lines.iter().map(|l| doc_attr(l)).collect()
 }
@@ -536,7 +536,7 @@ fn doc_attr(line: &str) -> String {
     if line.is_empty() {
         return "#[doc = \"\"]".to_string();
     }
-    format!("#[doc = {}]", literal(&format!(" {}", docs::visible(line))))
+    format!("#[doc = {}]", literal(&format!(" {}", rustdoc::visible(line))))
 }
 
 /// A Rust string literal holding `text` exactly.

@@ -7,6 +7,9 @@
 //! * Well-formed docs with nasty content: mdschema emits exactly one struct per doc whose
 //!   fields carry exactly the docs' JSON keys, in order.
 //! * A sample of such docs compiles under `deny(warnings)`.
+//! * Sets of 2–8 docs whose fields link to each other, to missing docs and to broken docs, in
+//!   every link spelling an SDK uses: exactly the planted problems are reported, each once,
+//!   located in its doc; otherwise code that parses. Never a panic.
 
 use std::path::Path;
 
@@ -176,6 +179,98 @@ fn struct_wire_names(file: &syn::File) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A field's type in a doc set: a scalar, a link to doc `target` (which may not exist) in
+/// some shape and spelling, or a type no dialect knows.
+#[derive(Debug, Clone)]
+enum SetType {
+    Scalar(&'static str),
+    Link { target: usize, shape: usize, spelling: usize },
+    Unknown,
+}
+
+/// One doc of a set: its fields' types, or a doc with no title at all.
+#[derive(Debug, Clone)]
+enum SetDoc {
+    Fields(Vec<SetType>),
+    Untitled(String),
+}
+
+const SET_SIZE: std::ops::Range<usize> = 2..9;
+
+fn set_type() -> impl Strategy<Value = SetType> {
+    prop_oneof![
+        prop::sample::select(TYPES).prop_map(SetType::Scalar),
+        // Targets up to 9: docs past the set's size are missing.
+        (0..10usize, 0..5usize, 0..4usize)
+            .prop_map(|(target, shape, spelling)| SetType::Link { target, shape, spelling }),
+        Just(SetType::Unknown),
+    ]
+}
+
+fn doc_set() -> impl Strategy<Value = Vec<SetDoc>> {
+    let doc = prop_oneof![
+        6 => prop::collection::vec(set_type(), 0..5).prop_map(SetDoc::Fields),
+        1 => nasty(30).prop_map(|t| SetDoc::Untitled(t.replace('#', ""))),
+    ];
+    prop::collection::vec(doc, SET_SIZE)
+}
+
+impl SetType {
+    fn cell(&self) -> String {
+        match self {
+            SetType::Scalar(ty) => ty.to_string(),
+            SetType::Unknown => "*Frobnicate\\<Q>*".to_string(),
+            SetType::Link { target, shape, spelling } => {
+                let url = match spelling {
+                    0 => format!("D{target}.md"),
+                    1 => format!("../things/D{target}.md"),
+                    2 => format!("../../models/things/D{target}.md"),
+                    _ => format!("./D{target}.md#anchor"),
+                };
+                match shape {
+                    0 => format!("[D{target}]({url})"),
+                    1 => format!("[Optional\\<D{target}>]({url})"),
+                    2 => format!("List\\<[D{target}]({url})>"),
+                    3 => format!("Map\\<String, [D{target}]({url})>"),
+                    _ => format!("[JsonNullable\\<D{target}>]({url})"),
+                }
+            }
+        }
+    }
+}
+
+/// The docs of a set as `(path, text)`, with the problems they plant: unknown types and
+/// untitled docs (in their doc), links to docs past the set (in the linking doc).
+fn set_docs(set: &[SetDoc]) -> (Vec<(String, String)>, Vec<(String, &'static str)>) {
+    let mut docs = Vec::new();
+    let mut planted = Vec::new();
+    for (i, doc) in set.iter().enumerate() {
+        let path = format!("things/D{i}.md");
+        let text = match doc {
+            SetDoc::Untitled(text) => {
+                planted.push((path.clone(), "has no `# Title`"));
+                text.clone()
+            }
+            SetDoc::Fields(types) => {
+                let mut text = format!("# D{i}\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n");
+                for (n, ty) in types.iter().enumerate() {
+                    match ty {
+                        SetType::Unknown => planted.push((path.clone(), "unknown type `Frobnicate`")),
+                        SetType::Link { target, .. } if *target >= set.len() => {
+                            planted.push((path.clone(), "names no doc"))
+                        }
+                        _ => {}
+                    }
+                    text.push_str(&format!("| `f{n}` | {} | :heavy_check_mark: | x |\n", ty.cell()));
+                }
+                text
+            }
+        };
+        docs.push((path, text));
+    }
+    (docs, planted)
+}
+
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
 }
@@ -204,6 +299,40 @@ proptest! {
             Err(other) => prop_assert!(false, "not an input error: {other}"),
             Ok(loaded) => {
                 for file in config.render(&loaded).unwrap() {
+                    prop_assert!(syn::parse_file(&file.contents).is_ok(), "{}", file.contents);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sets_of_linked_docs_report_exactly_their_problems(set in doc_set()) {
+        let (docs, planted) = set_docs(&set);
+        let mut config = mdschema::Config::new();
+        config.schemas_dir("/nonexistent/schemas");
+        match config.load_texts(docs.clone()) {
+            Err(mdschema::Error::Input(diagnostics)) => {
+                let mut found: Vec<(String, &str)> = Vec::new();
+                for d in &diagnostics {
+                    let shown = d.to_string();
+                    prop_assert!(!shown.contains('\u{1b}'), "an escape sequence reached the terminal: {shown:?}");
+                    let doc = docs.iter().find(|(path, _)| d.path.ends_with(path.as_str()));
+                    prop_assert!(doc.is_some(), "{shown} is not located in a doc of the set");
+                    let what = ["has no `# Title`", "unknown type `Frobnicate`", "names no doc"]
+                        .into_iter()
+                        .find(|w| d.message.contains(w))
+                        .ok_or_else(|| TestCaseError::fail(format!("unplanted problem: {shown}")))?;
+                    found.push((doc.unwrap().0.clone(), what));
+                }
+                let mut planted = planted.clone();
+                planted.sort();
+                found.sort();
+                prop_assert_eq!(found, planted);
+            }
+            Err(other) => prop_assert!(false, "not an input error: {other}"),
+            Ok(loaded) => {
+                prop_assert!(planted.is_empty(), "planted problems were not reported: {planted:?}");
+                for file in config.render(&loaded).map_err(|e| TestCaseError::fail(e.to_string()))? {
                     prop_assert!(syn::parse_file(&file.contents).is_ok(), "{}", file.contents);
                 }
             }

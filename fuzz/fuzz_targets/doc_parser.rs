@@ -1,41 +1,36 @@
-//! Feeds arbitrary bytes to the doc reader: markdown, the Java type grammar, lowering,
-//! resolution and rendering. Any panic is a bug; errors are fine.
+//! Feeds arbitrary bytes to the doc reader as a *set* of linked docs: the input is split at
+//! NUL bytes into up to 8 docs, `things/D0.md` … `things/D7.md`, so links between them
+//! (`[D1](D1.md)`, to missing and to broken members) exercise resolution, cycle boxing and
+//! rendering over partial model sets. Any panic is a bug; located errors are fine; code
+//! that does not parse is a bug too (rendering checks it with syn).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mdschema::config::Rules;
-use mdschema::source::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let rules = Rules::default();
-    let file = SourceFile::new("things/Doc.md", "things/Doc.md", text.to_string());
-    let lowered = mdschema::lower::lower(&file, &rules);
-    for warning in &lowered.warnings {
-        let _ = warning.to_string();
-    }
-    let model = match lowered.model {
-        Ok(model) => model,
-        Err(errors) => {
-            for error in errors {
-                let _ = error.to_string();
+    let docs: Vec<(String, String)> = data
+        .split(|&b| b == 0)
+        .take(8)
+        .enumerate()
+        .map(|(i, bytes)| (format!("things/D{i}.md"), String::from_utf8_lossy(bytes).into_owned()))
+        .collect();
+    let mut config = mdschema::Config::new();
+    config.schemas_dir("/nonexistent/schemas");
+    match config.load_texts(docs) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                let _ = warning.to_string();
             }
-            return;
-        }
-    };
-    let ids = std::iter::once(model.id.clone()).collect();
-    let files = std::iter::once((file.rel_path.as_str(), &file)).collect();
-    match mdschema::resolve::resolve(vec![model], &ids, &files) {
-        Ok(schema) => {
-            let templates = mdschema::render::Templates::load(None).unwrap();
-            let views = mdschema::view::build(&schema, &rules);
-            // Code that does not parse is a bug too: render() parses it with syn.
-            templates.render_all(&views).expect("generated code parses");
-        }
-        Err(errors) => {
-            for error in errors {
-                let _ = error.to_string();
+            match config.render(&loaded) {
+                Ok(_) => {}
+                Err(mdschema::Error::Template(message)) => panic!("generated code does not parse: {message}"),
+                Err(error) => {
+                    let _ = error.to_string();
+                }
             }
+        }
+        Err(error) => {
+            let _ = error.to_string();
         }
     }
 });

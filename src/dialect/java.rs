@@ -7,12 +7,16 @@
 //! link text, collections outside it. Inside a link to another doc, a bare name is that doc.
 
 use super::{CellType, TypeError, Wrapper};
-use crate::ir::Type;
+use crate::ir::{Link, Type};
+
+/// A type as a Java doc cell states it, links unresolved.
+type DocType = Type<Link>;
 
 /// Deepest nesting of type arguments accepted; deeper cells are reported, not recursed into.
 pub const MAX_DEPTH: usize = 64;
 
-/// Parses one raw Type cell.
+/// Parses one raw Type cell (no config: tests).
+#[cfg(test)]
 pub fn parse_type(cell: &str) -> Result<CellType, TypeError> {
     parse_type_with(cell, &|_| false)
 }
@@ -251,17 +255,17 @@ fn arity_error(name: &str, expected: usize, range: std::ops::Range<usize>) -> Ty
 }
 
 /// The meaning of a type node. `link` is the URL of the innermost enclosing link.
-fn lower(node: &Node, link: Option<&str>, custom: &dyn Fn(&str) -> bool) -> Result<Type, TypeError> {
+fn lower(node: &Node, link: Option<&str>, custom: &dyn Fn(&str) -> bool) -> Result<DocType, TypeError> {
     let (name, args, range) = match node {
         Node::Link { inner, url, .. } => return lower(inner, Some(url), custom),
         Node::Name { name, args, range } => (name.as_str(), args.as_slice(), range.clone()),
     };
     let arg = |i: usize| lower(&args[i], link, custom);
-    let boxed = |ty: Type| Box::new(ty);
+    let boxed = |ty: DocType| Box::new(ty);
     // Inside a link to a doc, a bare name is that doc, even one named like a builtin.
     if args.is_empty() {
         if let Some(url) = link.filter(|url| is_doc_link(url)) {
-            return Ok(Type::Ref { target: url.to_string(), boxed: false });
+            return Ok(Type::Ref { target: Link::Path { url: url.to_string() } });
         }
         if let Some(ty) = builtin(name) {
             return Ok(ty);
@@ -299,7 +303,7 @@ fn lower(node: &Node, link: Option<&str>, custom: &dyn Fn(&str) -> bool) -> Resu
     Ok(ty)
 }
 
-fn builtin(name: &str) -> Option<Type> {
+fn builtin(name: &str) -> Option<DocType> {
     Some(match name {
         "String" => Type::String,
         "Boolean" | "boolean" => Type::Bool,
@@ -334,20 +338,20 @@ fn unknown_type(name: &str, link: Option<&str>, range: std::ops::Range<usize>) -
 mod tests {
     use super::*;
 
-    fn list(item: Type) -> Type {
+    fn list(item: DocType) -> DocType {
         Type::List { item: Box::new(item) }
     }
-    fn map(value: Type) -> Type {
+    fn map(value: DocType) -> DocType {
         Type::Map { value: Box::new(value) }
     }
-    fn model(url: &str) -> Type {
-        Type::Ref { target: url.into(), boxed: false }
+    fn model(url: &str) -> DocType {
+        Type::Ref { target: Link::Path { url: url.into() } }
     }
 
     #[test]
     fn every_form_in_the_java_grammar() {
         use Wrapper::{None as Bare, Nullable, Optional};
-        let cases: &[(&str, Type, Wrapper)] = &[
+        let cases: &[(&str, DocType, Wrapper)] = &[
             ("*String*", Type::String, Bare),
             ("*boolean*", Type::Bool, Bare),
             ("*Boolean*", Type::Bool, Bare),

@@ -4,7 +4,7 @@
 
 pub mod java;
 
-use crate::ir::Type;
+use crate::ir::{Link, Type};
 
 /// The wrapper a Type cell puts around the whole type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub enum Wrapper {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellType {
     /// The value type; `Ref` targets are the link's URL as written.
-    pub ty: Type,
+    pub ty: Type<Link>,
     /// The wrapper around it.
     pub wrapper: Wrapper,
 }

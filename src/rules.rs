@@ -1,0 +1,503 @@
+//! `mdschema.toml`: what the docs alone cannot tell, read beside the docs. [`FileConfig`] is
+//! the file as written; [`Rules`] is it compiled (globs built, Rust paths checked).
+
+use std::collections::BTreeMap;
+
+use globset::{GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Error};
+use crate::ir::Type;
+use crate::source::{SourceFile, Span};
+
+/// The file name looked for in the schemas folder.
+pub const FILE_NAME: &str = "mdschema.toml";
+
+/// How JSON keys are derived from the doc's field names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireCase {
+    /// The doc's field name as written.
+    #[default]
+    Verbatim,
+    /// `refreshToken` → `refresh_token`.
+    SnakeCase,
+    /// `refresh_token` → `refreshToken`.
+    CamelCase,
+    /// `refreshToken` → `RefreshToken`.
+    PascalCase,
+    /// `refreshToken` → `refresh-token`.
+    KebabCase,
+}
+
+impl WireCase {
+    /// Applies the rule to one field name.
+    pub fn apply(self, name: &str) -> String {
+        use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
+        match self {
+            WireCase::Verbatim => name.to_string(),
+            WireCase::SnakeCase => name.to_snake_case(),
+            WireCase::CamelCase => name.to_lower_camel_case(),
+            WireCase::PascalCase => name.to_upper_camel_case(),
+            WireCase::KebabCase => name.to_kebab_case(),
+        }
+    }
+}
+
+/// The settings read from `mdschema.toml`. Every key is optional.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    /// How JSON keys are derived from field names.
+    #[serde(default)]
+    pub wire_case: WireCase,
+    /// Docs to generate (globs over paths relative to the schemas folder); empty = all.
+    #[serde(default)]
+    pub include: Vec<Spanned<String>>,
+    /// Docs to skip, applied after `include`.
+    #[serde(default = "default_exclude")]
+    pub exclude: Vec<Spanned<String>>,
+    /// Per-field JSON keys: `"<doc glob without .md>.<field>" = "<key>"`.
+    #[serde(default)]
+    pub wire_names: BTreeMap<Spanned<String>, String>,
+    /// Keep JSON keys the docs do not list, in a flattened map on every struct.
+    #[serde(default)]
+    pub keep_unknown_fields: bool,
+    /// Enums accept values the doc does not list (kept in an `Unknown(String)` variant).
+    #[serde(default = "yes")]
+    pub open_enums: bool,
+    /// The map type, a Rust path taking `<String, T>`.
+    #[serde(default = "default_map_type")]
+    pub map_type: Spanned<String>,
+    /// Rust types for the doc's scalar types, by IR name (`date_time = "time::OffsetDateTime"`).
+    #[serde(default)]
+    pub types: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Rust types for single fields: `"<doc glob>.<field>" = "rust_decimal::Decimal"`.
+    #[serde(default)]
+    pub field_types: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Extra derives for every generated type.
+    #[serde(default)]
+    pub derives: Vec<Spanned<String>>,
+    /// Extra attributes for every generated type (`"#[non_exhaustive]"`).
+    #[serde(default)]
+    pub attributes: Vec<Spanned<String>>,
+    /// Extra derives and attributes for the types of the docs a glob matches.
+    #[serde(default)]
+    pub models: BTreeMap<Spanned<String>, ModelSettings>,
+}
+
+/// `[models."<doc glob>"]`: settings for some types only.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelSettings {
+    /// Extra derives.
+    #[serde(default)]
+    pub derives: Vec<Spanned<String>>,
+    /// Extra attributes.
+    #[serde(default)]
+    pub attributes: Vec<Spanned<String>>,
+}
+
+/// Speakeasy's `operations/*Request` docs are bags of path, query and header parameters and
+/// `operations/*Response` docs wrap the HTTP exchange; neither is a JSON body.
+pub const DEFAULT_EXCLUDE: [&str; 2] = ["operations/**/*Request.md", "operations/**/*Response.md"];
+
+/// A sorted map: serialized JSON is deterministic and models compare independently of
+/// insertion order.
+pub const DEFAULT_MAP_TYPE: &str = "::std::collections::BTreeMap";
+
+fn default_exclude() -> Vec<Spanned<String>> {
+    DEFAULT_EXCLUDE.iter().map(|p| Spanned::new(0..0, p.to_string())).collect()
+}
+
+fn default_map_type() -> Spanned<String> {
+    Spanned::new(0..0, DEFAULT_MAP_TYPE.to_string())
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for FileConfig {
+    fn default() -> Self {
+        toml::from_str("").expect("an empty config is valid")
+    }
+}
+
+impl FileConfig {
+    /// Parses the config; errors point at the offending key.
+    pub fn parse(file: &SourceFile) -> Result<FileConfig, Error> {
+        toml::from_str(&file.text).map_err(|error| {
+            let span = error.span().map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
+            let message = error.message().trim_end().replace('\n', " ");
+            Error::Input(vec![
+                Diagnostic::at(file, span, message)
+                    .with_help("see the README's `mdschema.toml` section for the accepted keys"),
+            ])
+        })
+    }
+}
+
+/// The scalar types whose Rust type `[types]` may replace, by the name used there.
+pub const SCALAR_NAMES: [(&str, Type); 10] = [
+    ("string", Type::String),
+    ("bool", Type::Bool),
+    ("int32", Type::Int32),
+    ("int64", Type::Int64),
+    ("float32", Type::Float32),
+    ("float64", Type::Float64),
+    ("date_time", Type::DateTime),
+    ("date", Type::Date),
+    ("any", Type::Any),
+    ("bytes", Type::Bytes),
+];
+
+/// The config, compiled for use: globs built, overrides split, Rust paths checked.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// The settings as read.
+    pub file: FileConfig,
+    include: Option<GlobSet>,
+    exclude: GlobSet,
+    wire_names: Vec<FieldOverride>,
+    field_types: Vec<FieldOverride>,
+    types: Vec<(Type, String)>,
+    doc_types: BTreeMap<String, String>,
+    models: Vec<(GlobMatcher, ModelSettings)>,
+}
+
+/// A setting for the fields a `"<doc glob>.<field>"` key matches.
+#[derive(Debug, Clone)]
+struct FieldOverride {
+    key: String,
+    docs: GlobMatcher,
+    field: String,
+    value: String,
+}
+
+/// Collects the problems of one config file.
+struct Checker<'a> {
+    source: Option<&'a SourceFile>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, span: std::ops::Range<usize>, message: String, help: &str) {
+        let diagnostic = match self.source {
+            Some(file) => Diagnostic::at(file, Span::new(span.start, span.end), message),
+            None => Diagnostic::file(FILE_NAME, message),
+        };
+        self.errors.push(diagnostic.with_help(help));
+    }
+
+    fn glob(&mut self, pattern: &Spanned<String>) -> Option<globset::Glob> {
+        match GlobBuilder::new(pattern.get_ref()).literal_separator(true).build() {
+            Ok(glob) => Some(glob),
+            Err(e) => {
+                self.error(
+                    pattern.span(),
+                    e.to_string(),
+                    "globs use `*` (within a folder), `**` (across folders), `?` and `[abc]`",
+                );
+                None
+            }
+        }
+    }
+
+    fn glob_set(&mut self, patterns: &[Spanned<String>]) -> GlobSet {
+        let mut builder = GlobSetBuilder::new();
+        for glob in patterns.iter().filter_map(|p| self.glob(p)) {
+            builder.add(glob);
+        }
+        builder.build().unwrap_or_else(|_| GlobSet::empty())
+    }
+
+    fn field_overrides(&mut self, map: &BTreeMap<Spanned<String>, String>) -> Vec<FieldOverride> {
+        let mut overrides = Vec::new();
+        for (key, value) in map {
+            let Some((docs, field)) = key.get_ref().rsplit_once('.') else {
+                let message = format!("`{}` names no field", key.get_ref());
+                self.error(
+                    key.span(),
+                    message,
+                    "write the key as \"<doc path glob>.<field>\", e.g. \"components/*.raw\"",
+                );
+                continue;
+            };
+            if let Some(glob) = self.glob(&Spanned::new(key.span(), docs.to_string())) {
+                overrides.push(FieldOverride {
+                    key: key.get_ref().clone(),
+                    docs: glob.compile_matcher(),
+                    field: field.to_string(),
+                    value: value.clone(),
+                });
+            }
+        }
+        // The longest (most specific) pattern wins when several match one field.
+        overrides.sort_by(|a, b| b.key.len().cmp(&a.key.len()).then(a.key.cmp(&b.key)));
+        overrides
+    }
+
+    /// A Rust type path from the config, checked by parsing it.
+    fn rust_type(&mut self, value: &Spanned<String>) -> String {
+        if syn::parse_str::<syn::Type>(value.get_ref()).is_err() {
+            self.error(
+                value.span(),
+                format!("`{}` is not a Rust type", value.get_ref()),
+                "write a type path such as `rust_decimal::Decimal`",
+            );
+        }
+        value.get_ref().clone()
+    }
+
+    fn derives(&mut self, derives: &[Spanned<String>]) {
+        for derive in derives {
+            if syn::parse_str::<syn::Path>(derive.get_ref()).is_err() {
+                self.error(
+                    derive.span(),
+                    format!("`{}` is not a derive path", derive.get_ref()),
+                    "write a path such as `Eq` or `::schemars::JsonSchema`",
+                );
+            }
+        }
+    }
+
+    fn attributes(&mut self, attributes: &[Spanned<String>]) {
+        for attribute in attributes {
+            let item = format!("{} struct S;", attribute.get_ref());
+            let valid = syn::parse_str::<syn::ItemStruct>(&item).is_ok_and(|s| s.attrs.len() == 1);
+            if !valid {
+                self.error(
+                    attribute.span(),
+                    format!("`{}` is not one outer attribute", attribute.get_ref()),
+                    "write one attribute such as `#[non_exhaustive]`",
+                );
+            }
+        }
+    }
+}
+
+impl Rules {
+    /// Compiles the config; every error points at its key or value.
+    pub fn new(file: FileConfig, source: Option<&SourceFile>) -> Result<Rules, Error> {
+        let mut check = Checker { source, errors: Vec::new() };
+        let include = (!file.include.is_empty()).then(|| check.glob_set(&file.include));
+        let exclude = check.glob_set(&file.exclude);
+        let wire_names = check.field_overrides(&file.wire_names);
+        let field_type_values = file.field_types.iter().map(|(k, v)| (k.clone(), check.rust_type(v))).collect();
+        let field_types = check.field_overrides(&field_type_values);
+        let mut types = Vec::new();
+        let mut doc_types = BTreeMap::new();
+        for (name, rust) in &file.types {
+            let rust = check.rust_type(rust);
+            match SCALAR_NAMES.iter().find(|(n, _)| n == name.get_ref()) {
+                Some((_, ty)) => types.push((ty.clone(), rust)),
+                None if is_type_name(name.get_ref()) => {
+                    doc_types.insert(name.get_ref().clone(), rust);
+                }
+                None => {
+                    let names: Vec<&str> = SCALAR_NAMES.iter().map(|(n, _)| *n).collect();
+                    let help = format!("a key is one of {} or a type name from the docs", names.join(", "));
+                    check.error(
+                        name.span(),
+                        format!("`{}` is neither a scalar type nor a type name", name.get_ref()),
+                        &help,
+                    );
+                }
+            }
+        }
+        check.rust_type(&file.map_type);
+        check.derives(&file.derives);
+        check.attributes(&file.attributes);
+        let mut models = Vec::new();
+        for (pattern, settings) in &file.models {
+            check.derives(&settings.derives);
+            check.attributes(&settings.attributes);
+            if let Some(glob) = check.glob(pattern) {
+                models.push((glob.compile_matcher(), settings.clone()));
+            }
+        }
+        if !check.errors.is_empty() {
+            return Err(Error::Input(check.errors));
+        }
+        Ok(Rules { include, exclude, wire_names, field_types, types, doc_types, models, file })
+    }
+
+    /// Whether the doc at `rel_path` (relative to the schemas folder) is generated.
+    pub fn selects(&self, rel_path: &str) -> bool {
+        self.include.as_ref().is_none_or(|set| set.is_match(rel_path)) && !self.exclude.is_match(rel_path)
+    }
+
+    /// The JSON key of field `name` of the doc `model_id`.
+    pub fn wire_name(&self, model_id: &str, name: &str) -> String {
+        find_override(&self.wire_names, model_id, name).map_or_else(|| self.file.wire_case.apply(name), str::to_string)
+    }
+
+    /// The Rust type the config gives field `name` of `model_id`, if any.
+    pub fn field_type(&self, model_id: &str, name: &str) -> Option<&str> {
+        find_override(&self.field_types, model_id, name)
+    }
+
+    /// The Rust type the config gives a scalar type, if any.
+    pub fn scalar_type(&self, ty: &Type) -> Option<&str> {
+        self.types.iter().find(|(t, _)| t == ty).map(|(_, rust)| rust.as_str())
+    }
+
+    /// The Rust type the config gives a doc type mdschema does not know (`BigDecimal`).
+    pub fn doc_type(&self, name: &str) -> Option<&str> {
+        self.doc_types.get(name).map(String::as_str)
+    }
+
+    /// The map type's path.
+    pub fn map_type(&self) -> &str {
+        self.file.map_type.get_ref()
+    }
+
+    /// Extra derives and attributes for the type of the doc at `rel_path` (matched by `[models]` globs).
+    pub fn extras(&self, rel_path: &str) -> (Vec<String>, Vec<String>) {
+        let mut derives: Vec<String> = self.file.derives.iter().map(|d| d.get_ref().clone()).collect();
+        let mut attributes: Vec<String> = self.file.attributes.iter().map(|a| a.get_ref().clone()).collect();
+        for (_, settings) in self.models.iter().filter(|(glob, _)| glob.is_match(rel_path)) {
+            derives.extend(settings.derives.iter().map(|d| d.get_ref().clone()));
+            attributes.extend(settings.attributes.iter().map(|a| a.get_ref().clone()));
+        }
+        (derives, attributes)
+    }
+
+    /// Field-level keys (`wire_names`, `field_types`) that matched no field, for a warning.
+    pub fn unused_field_keys<'a>(&'a self, fields: &[(&str, &str)]) -> Vec<&'a str> {
+        self.wire_names
+            .iter()
+            .chain(&self.field_types)
+            .filter(|o| !fields.iter().any(|(id, name)| *name == o.field && o.docs.is_match(id)))
+            .map(|o| o.key.as_str())
+            .collect()
+    }
+}
+
+/// A doc type name: a letter, then letters, digits, `_` or `.`.
+fn is_type_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_alphabetic()) && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+}
+
+fn find_override<'a>(overrides: &'a [FieldOverride], model_id: &str, name: &str) -> Option<&'a str> {
+    overrides.iter().find(|o| o.field == name && o.docs.is_match(model_id)).map(|o| o.value.as_str())
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules::new(FileConfig::default(), None).expect("the default config is valid")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<FileConfig, Error> {
+        FileConfig::parse(&SourceFile::new("mdschema.toml", "s/mdschema.toml", text.to_string()))
+    }
+
+    #[test]
+    fn wire_case_rules() {
+        let cases = [
+            (WireCase::Verbatim, "refreshToken", "refreshToken"),
+            (WireCase::SnakeCase, "refreshToken", "refresh_token"),
+            (WireCase::SnakeCase, "line1", "line1"),
+            (WireCase::CamelCase, "refresh_token", "refreshToken"),
+            (WireCase::PascalCase, "refreshToken", "RefreshToken"),
+            (WireCase::KebabCase, "refreshToken", "refresh-token"),
+        ];
+        for (rule, name, wire) in cases {
+            assert_eq!(rule.apply(name), wire, "{rule:?} {name}");
+        }
+    }
+
+    #[test]
+    fn include_exclude_and_wire_name_overrides() {
+        let text = "include = [\"components/**\", \"operations/*.md\"]\nexclude = [\"**/Secret*.md\"]\n[wire_names]\n\"components/*.raw\" = \"_raw\"\n\"components/Get*.raw\" = \"__raw\"\n";
+        let source = SourceFile::new("mdschema.toml", "mdschema.toml", text.to_string());
+        let rules = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap();
+        let selected = [
+            ("components/Pet.md", true),
+            ("components/deep/Pet.md", true),
+            ("operations/GetPetRequest.md", true),
+            ("operations/deep/X.md", false),
+            ("errors/Detail.md", false),
+            ("components/SecretThing.md", false),
+        ];
+        for (path, expected) in selected {
+            assert_eq!(rules.selects(path), expected, "{path}");
+        }
+        assert_eq!(rules.wire_name("components/Pet", "raw"), "_raw");
+        assert_eq!(rules.wire_name("components/GetPet", "raw"), "__raw");
+        assert_eq!(rules.wire_name("operations/GetPet", "raw"), "raw");
+        assert_eq!(rules.wire_name("components/Pet", "rawData"), "rawData");
+        assert_eq!(rules.unused_field_keys(&[("components/Pet", "raw")]), ["components/Get*.raw"]);
+
+        let defaults = Rules::default();
+        assert!(!defaults.selects("operations/GetPetRequest.md"));
+        assert!(!defaults.selects("operations/GetPetResponse.md"));
+        assert!(defaults.selects("operations/GetPetRequestBody.md"));
+        assert!(defaults.selects("components/GetPetResponse.md"));
+    }
+
+    #[test]
+    fn type_overrides_derives_and_attributes() {
+        let text = "map_type = \"::std::collections::HashMap\"\nopen_enums = false\nderives = [\"Eq\"]\nattributes = [\"#[non_exhaustive]\"]\n[types]\ndate_time = \"time::OffsetDateTime\"\nBigDecimal = \"rust_decimal::Decimal\"\n[field_types]\n\"components/*.total\" = \"rust_decimal::Decimal\"\n[models.\"components/Pet.md\"]\nderives = [\"Hash\"]\n";
+        let source = SourceFile::new("mdschema.toml", "mdschema.toml", text.to_string());
+        let rules = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap();
+        assert_eq!(rules.map_type(), "::std::collections::HashMap");
+        assert!(!rules.file.open_enums);
+        assert_eq!(rules.scalar_type(&Type::DateTime), Some("time::OffsetDateTime"));
+        assert_eq!(rules.scalar_type(&Type::Date), None);
+        assert_eq!(rules.doc_type("BigDecimal"), Some("rust_decimal::Decimal"));
+        assert_eq!(rules.doc_type("Money"), None);
+        assert_eq!(rules.field_type("components/Invoice", "total"), Some("rust_decimal::Decimal"));
+        assert_eq!(rules.field_type("errors/Invoice", "total"), None);
+        assert_eq!(
+            rules.extras("components/Pet.md"),
+            (vec!["Eq".to_string(), "Hash".to_string()], vec!["#[non_exhaustive]".to_string()])
+        );
+        assert_eq!(rules.extras("components/Owner.md").0, ["Eq"]);
+        let defaults = Rules::default();
+        assert_eq!(defaults.map_type(), DEFAULT_MAP_TYPE);
+        assert!(defaults.file.open_enums);
+    }
+
+    #[test]
+    fn invalid_rust_in_the_config_is_an_error_at_its_place() {
+        let text = "derives = [\"Eq; fn x()\"]\nattributes = [\"#[a] #[b]\"]\n[types]\n\"my money\" = \"X\"\ndate = \"not a type!\"\n";
+        let source = SourceFile::new("mdschema.toml", "m.toml", text.to_string());
+        let error = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap_err().to_string();
+        for expected in [
+            "m.toml:1:12: `Eq; fn x()` is not a derive path",
+            "m.toml:2:15: `#[a] #[b]` is not one outer attribute",
+            "m.toml:4:1: `my money` is neither a scalar type nor a type name",
+            "m.toml:5:8: `not a type!` is not a Rust type",
+        ] {
+            assert!(error.contains(expected), "{expected}\n{error}");
+        }
+    }
+
+    #[test]
+    fn bad_globs_are_errors_at_their_place() {
+        let text = "exclude = [\"a/[b\"]\n[wire_names]\nnodot = \"x\"\n";
+        let source = SourceFile::new("mdschema.toml", "s/mdschema.toml", text.to_string());
+        let error = Rules::new(FileConfig::parse(&source).unwrap(), Some(&source)).unwrap_err().to_string();
+        assert!(error.contains("s/mdschema.toml:1:12:"), "{error}");
+        assert!(error.contains("s/mdschema.toml:3:1: `nodot` names no field"), "{error}");
+    }
+
+    #[test]
+    fn reads_keys_and_rejects_unknown_ones_with_their_line() {
+        assert_eq!(parse("wire_case = \"snake_case\"\n").unwrap().wire_case, WireCase::SnakeCase);
+        assert_eq!(parse("").unwrap(), FileConfig::default());
+        assert_eq!(parse("").unwrap().exclude.len(), DEFAULT_EXCLUDE.len());
+        let error = parse("\nwire_cas = \"snake_case\"\n").unwrap_err().to_string();
+        assert!(error.starts_with("s/mdschema.toml:2:1: unknown field `wire_cas`"), "{error}");
+        let error = parse("wire_case = \"shouting\"").unwrap_err().to_string();
+        assert!(error.contains("s/mdschema.toml:1:13: unknown variant `shouting`"), "{error}");
+    }
+}
