@@ -11,7 +11,7 @@ use crate::output::Changes;
 use crate::render::{self, RenderedFile};
 use crate::rules::{self, FileConfig, Rules};
 use crate::source::SourceFile;
-use crate::{ir, load, lower, output, resolve, view};
+use crate::{dialect, ir, load, lower, markdown, output, resolve, view};
 
 /// How to run mdschema: where the docs are, where the code goes. Shaped like
 /// `prost_build::Config`.
@@ -22,6 +22,7 @@ pub struct Config {
     config_file: Option<PathBuf>,
     templates_dir: Option<PathBuf>,
     emit_rerun_if_changed: bool,
+    dialect: Option<String>,
 }
 
 /// The schema read from the docs, with everything worth telling the user.
@@ -90,6 +91,13 @@ impl Config {
         self
     }
 
+    /// Reads every doc in one dialect (`java`, `typescript`, `python`, `go`, `csharp`)
+    /// instead of deciding per doc; overrides the config file's `dialect`.
+    pub fn dialect(&mut self, name: impl Into<String>) -> &mut Self {
+        self.dialect = Some(name.into());
+        self
+    }
+
     /// For build scripts: print `cargo:rerun-if-changed` for every doc read, every folder
     /// walked (so that an added doc is noticed), the config file and every template
     /// override, and print warnings as `cargo:warning`. Off by default.
@@ -114,6 +122,18 @@ impl Config {
     }
 
     fn rules(&self) -> Result<(Rules, Option<PathBuf>), Error> {
+        let (mut rules, path) = self.file_rules()?;
+        if let Some(name) = &self.dialect {
+            let names: Vec<&str> = dialect::DIALECTS.iter().map(|d| d.name()).collect();
+            let dialect = dialect::by_name(name).ok_or_else(|| {
+                Error::Setup(format!("`{name}` is not a doc dialect; the dialects are {}", names.join(", ")))
+            })?;
+            rules.force_dialect(dialect);
+        }
+        Ok((rules, path))
+    }
+
+    fn file_rules(&self) -> Result<(Rules, Option<PathBuf>), Error> {
         let path = match &self.config_file {
             Some(path) => path.clone(),
             None => {
@@ -187,13 +207,31 @@ impl Config {
             broken.insert(rel_path.strip_suffix(".md").unwrap_or(&rel_path).to_string());
             errors.push(diagnostic);
         }
-        // Docs are independent until resolution: read them in parallel, keep their order.
-        let lowered: Vec<lower::Lowered> = docs.par_iter().map(|doc| lower::lower(doc, &rules)).collect();
+        // Docs are independent until detection and again until resolution: read them in
+        // parallel, keep their order.
+        let tables: Vec<markdown::DocTables> = docs.par_iter().map(|doc| markdown::parse(&doc.text)).collect();
+        let pairs: Vec<(&SourceFile, &markdown::DocTables)> = docs.iter().zip(&tables).collect();
+        let custom = |name: &str| rules.doc_type(name).is_some();
+        let dialects = dialect::detect(&pairs, rules.dialect(), &custom);
+        let lowered: Vec<Result<lower::Lowered, Diagnostic>> = pairs
+            .par_iter()
+            .zip(dialects)
+            .map(|((doc, tables), dialect)| dialect.map(|d| lower::lower(doc, tables, d, &rules)))
+            .collect();
         for (doc, lowered) in docs.iter().zip(lowered) {
+            let lowered = match lowered {
+                Ok(lowered) => lowered,
+                Err(undecidable) => {
+                    errors.push(undecidable);
+                    broken.insert(doc.model_id().to_string());
+                    continue;
+                }
+            };
             warnings.extend(lowered.warnings);
             errors.extend(lowered.errors);
             match lowered.model {
                 Some(model) => models.push(model),
+                None if lowered.skipped => {}
                 None => {
                     broken.insert(doc.model_id().to_string());
                 }
@@ -279,7 +317,9 @@ impl Config {
 /// hand: resolution never builds one), since the view indexes models by reference.
 fn views(loaded: &Loaded) -> Result<Vec<view::FileView>, Error> {
     if let Some((model, target)) = loaded.schema.dangling_refs().first() {
-        return Err(Error::Setup(format!("the schema's model `{model}` refers to `{target}`, which is not in the schema")));
+        return Err(Error::Setup(format!(
+            "the schema's model `{model}` refers to `{target}`, which is not in the schema"
+        )));
     }
     Ok(view::build(&loaded.schema, &loaded.rules))
 }

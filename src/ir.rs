@@ -22,6 +22,11 @@ pub enum Link {
         /// The link target as written.
         url: String,
     },
+    /// A model named by its title, unlinked (TypeScript's `*components.CustomField*`).
+    Title {
+        /// The model's title.
+        title: String,
+    },
 }
 
 /// A reference to another model after resolution: the id of a model in the same [`Schema`].
@@ -46,6 +51,9 @@ pub struct Model<R = ModelRef> {
     pub folders: Vec<String>,
     /// The title, without deprecation marks.
     pub title: String,
+    /// The doc dialect it was read in (`java`, `typescript`, …): for people, no stage after
+    /// lowering reads it.
+    pub dialect: String,
     /// Where the title is in the doc.
     pub title_span: Span,
     /// The title was struck through.
@@ -135,6 +143,13 @@ pub enum Type<R = ModelRef> {
     Date,
     /// Any JSON value.
     Any,
+    /// An arbitrary-precision number (`BigDecimal`, `decimal`, `big.Int`).
+    Number,
+    /// Exactly this string (a const literal such as TypeScript's `*"simple"*`).
+    Const {
+        /// The value.
+        value: String,
+    },
     /// Binary data sent as a base64 string.
     Bytes,
     /// A raw byte stream (not JSON): SDK plumbing.
@@ -236,6 +251,8 @@ impl<R> Type<R> {
             Type::DateTime => Type::DateTime,
             Type::Date => Type::Date,
             Type::Any => Type::Any,
+            Type::Number => Type::Number,
+            Type::Const { value } => Type::Const { value },
             Type::Bytes => Type::Bytes,
             Type::Stream => Type::Stream,
             Type::HttpResponse => Type::HttpResponse,
@@ -284,6 +301,7 @@ impl<R> Model<R> {
             source: self.source,
             folders: self.folders,
             title: self.title,
+            dialect: self.dialect,
             title_span: self.title_span,
             deprecated: self.deprecated,
             deprecation_note: self.deprecation_note,

@@ -41,4 +41,3 @@ pub use diag::{Diagnostic, Error, Location, Severity};
 pub use output::Changes;
 pub use render::RenderedFile;
 pub use rules::{Rules, WireCase};
-

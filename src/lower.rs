@@ -1,11 +1,12 @@
-//! Doc tables → IR: gives meaning to one doc's title, description and tables, using the
-//! dialect for the Type column. Links stay as written; `resolve` connects them.
+//! Doc tables → IR: gives meaning to one doc's title, description and tables, asking the
+//! doc's dialect about everything the dialects spell differently. Links stay as written;
+//! `resolve` connects them.
 
-use crate::rules::Rules;
 use crate::diag::Diagnostic;
-use crate::dialect::{self, Wrapper};
+use crate::dialect::{self, Dialect};
 use crate::ir::{EnumValue, Field, Link, Model, ModelKind, Type};
 use crate::markdown::{self, DocTables, Row, Section, Table, Text};
+use crate::rules::Rules;
 use crate::source::{SourceFile, Span};
 
 /// A model and every problem found in its doc. A doc with errors still gives the model its
@@ -18,22 +19,31 @@ pub struct Lowered {
     pub errors: Vec<Diagnostic>,
     /// Things worth telling the user that do not stop generation.
     pub warnings: Vec<Diagnostic>,
+    /// The doc is not a model doc (SDK plumbing such as Go's `option.md`) and was skipped.
+    pub skipped: bool,
 }
 
-/// Reads one doc into a model.
-pub fn lower(file: &SourceFile, config: &Rules) -> Lowered {
-    let doc = markdown::parse(&file.text);
-    let mut cx = Cx { file, config, errors: Vec::new(), warnings: Vec::new() };
-    let model = cx.model(&doc);
-    Lowered { model, errors: cx.errors, warnings: cx.warnings }
+/// Reads one doc, whose markdown structure is `doc`, into a model.
+pub fn lower(file: &SourceFile, doc: &DocTables, dialect: &dyn Dialect, config: &Rules) -> Lowered {
+    let mut cx =
+        Cx { file, config, dialect, errors: Vec::new(), warnings: Vec::new(), skipped: false, title: String::new() };
+    let model = cx.model(doc);
+    Lowered { model, errors: cx.errors, warnings: cx.warnings, skipped: cx.skipped }
 }
 
 struct Cx<'a> {
     file: &'a SourceFile,
     config: &'a Rules,
+    dialect: &'a dyn Dialect,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
+    skipped: bool,
+    /// The doc's title, once read.
+    title: String,
 }
+
+/// The `##` sections that make a doc a model doc.
+const MODEL_SECTIONS: [&str; 3] = ["Fields", "Values", "Supported Types"];
 
 impl Cx<'_> {
     fn error(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) {
@@ -41,6 +51,19 @@ impl Cx<'_> {
     }
 
     fn model(&mut self, doc: &DocTables) -> Option<Model<Link>> {
+        let model_section =
+            doc.sections.iter().any(|s| MODEL_SECTIONS.iter().any(|m| s.heading.text.eq_ignore_ascii_case(m)));
+        let any_table = doc.sections.iter().any(|s| !s.tables.is_empty());
+        if !model_section && !any_table && !doc.sections.is_empty() {
+            // Sections, but none a model has (Go's `option.md`): SDK plumbing, not a model.
+            self.skipped = true;
+            self.warnings.push(
+                Diagnostic::at(self.file, Span::new(0, 0), "skipped: the doc has no `## Fields`, `## Values` or `## Supported Types` section, so it describes no model")
+                    .with_help("exclude it in mdschema.toml (`exclude = [\"path/to/doc.md\"]`) to silence this")
+                    .warning(),
+            );
+            return None;
+        }
         let Some(title) = &doc.title else {
             self.error(Span::new(0, 0), "the doc has no `# Title` heading", "start the doc with `# ModelName`");
             return None;
@@ -50,6 +73,7 @@ impl Cx<'_> {
             self.error(title.span, "the title is empty", "write the model's name after `#`");
             return None;
         }
+        self.title = title_text.trim().to_string();
         let kind = self.kind(doc, title.span)?;
         let id = self.file.model_id().to_string();
         let mut folders: Vec<String> = id.split('/').map(str::to_string).collect();
@@ -71,6 +95,7 @@ impl Cx<'_> {
             source: self.file.rel_path.clone(),
             folders,
             title: title_text.trim().to_string(),
+            dialect: self.dialect.name().to_string(),
             title_span: title.span,
             deprecated,
             deprecation_note: deprecation_note.filter(|_| deprecated),
@@ -99,13 +124,27 @@ impl Cx<'_> {
                 })
             }
             (None, Some(section)) => {
-                let table = self.first_table(section)?;
-                Some(ModelKind::Enum { values: self.values(table)?, open: self.config.file.open_enums })
+                let values = match self.dialect.enum_values(section) {
+                    Some(pairs) => self.listed_values(section, pairs),
+                    None => {
+                        let table = self.first_table(section)?;
+                        self.values(table)?
+                    }
+                };
+                Some(ModelKind::Enum { values, open: self.config.file.open_enums })
             }
             (None, None) => {
+                let unions = doc.sections.iter().any(|s| s.heading.text.eq_ignore_ascii_case("Supported Types"));
+                let message = if unions {
+                    "the union's members are not read yet; its type accepts any JSON"
+                } else {
+                    "the doc has no `## Fields` or `## Values` table; its type accepts any JSON (SDK docs of unions may list no members)"
+                };
                 self.warnings.push(
-                    Diagnostic::at(self.file, title_span, "the doc has no `## Fields` or `## Values` table; its type accepts any JSON")
-                        .with_help("Java docs of unions list no members; fields of this type can get a Rust type of your own with `[field_types]` in mdschema.toml")
+                    Diagnostic::at(self.file, title_span, message)
+                        .with_help(
+                            "fields of this type can get a Rust type of your own with `[field_types]` in mdschema.toml",
+                        )
                         .warning(),
                 );
                 Some(ModelKind::Opaque)
@@ -149,6 +188,8 @@ impl Cx<'_> {
         Some(found)
     }
 
+    /// The row's cells when it has at least `width` of them. Callers index them with column
+    /// positions found in the header, which are below `width`: those indexes cannot fail.
     fn cells<'r>(&mut self, row: &'r Row, width: usize) -> Option<&'r [Text]> {
         if row.cells.len() < width {
             self.error(
@@ -172,16 +213,19 @@ impl Cx<'_> {
             let Some(required) = self.required(&cells[required_col]) else { continue };
             let type_cell = &cells[type_col];
             let custom = |name: &str| self.config.doc_type(name).is_some();
-            let parsed = match dialect::java::parse_type_with(&type_cell.text, &custom) {
+            let mut parsed = match dialect::parse_type(self.dialect, &type_cell.text, &custom) {
                 Ok(parsed) => parsed,
                 Err(e) => {
                     self.error(type_cell.span.sub(e.range.start, e.range.end), e.message, e.help);
                     continue;
                 }
             };
-            let name = dialect::java::unescape_field_name(&name).to_string();
+            let example = example_col.and_then(|c| text_cell(&cells[c].text));
+            parsed.ty = self.dialect.refine(parsed.ty, example.as_deref());
+            let name = self.dialect.field_name(&name, &self.title);
             let wire_name = self.config.wire_name(self.file.model_id(), &name);
-            let catch_all = name == "additionalProperties" && matches!(parsed.ty, Type::Map { .. });
+            let catch_all = name.eq_ignore_ascii_case("additionalProperties") && matches!(parsed.ty, Type::Map { .. });
+            let presence = self.dialect.presence(&parsed, required);
             if let Some(earlier) = fields.iter().find(|f| f.wire_name == wire_name || f.name == name) {
                 let line = self.file.line_col(earlier.span.start).line;
                 self.error(
@@ -197,8 +241,8 @@ impl Cx<'_> {
                 None => (None, description),
             };
             fields.push(Field {
-                nullable: !catch_all && nullable(parsed.wrapper, required, &parsed.ty),
-                required: required && !catch_all,
+                nullable: !catch_all && presence.nullable,
+                required: presence.required && !catch_all,
                 name,
                 wire_name,
                 ty: parsed.ty,
@@ -206,7 +250,7 @@ impl Cx<'_> {
                 deprecation_note: deprecation_note.filter(|_| deprecated),
                 catch_all,
                 description,
-                example: example_col.and_then(|c| text_cell(&cells[c].text)),
+                example,
                 span: row.span,
                 type_span: type_cell.span,
             });
@@ -252,6 +296,20 @@ impl Cx<'_> {
         }
     }
 
+    /// Values the dialect read from somewhere other than a table (a code block).
+    fn listed_values(&mut self, section: &Section, pairs: Vec<(String, String)>) -> Vec<EnumValue> {
+        let span = section.code_blocks.first().map_or(section.heading.span, |b| b.span);
+        let mut values: Vec<EnumValue> = Vec::new();
+        for (name, value) in pairs {
+            if values.iter().any(|v| v.value == value) {
+                self.error(span, format!("the value `{value}` is listed twice"), "remove one of them");
+                continue;
+            }
+            values.push(EnumValue { name, value, span });
+        }
+        values
+    }
+
     fn values(&mut self, table: &Table) -> Option<Vec<EnumValue>> {
         let [name_col, value_col] = self.columns(table, ["Name", "Value"], 2)?;
         let (name_col, value_col) = (name_col?, value_col?);
@@ -271,20 +329,6 @@ impl Cx<'_> {
             values.push(EnumValue { name, value, span: row.span });
         }
         Some(values)
-    }
-}
-
-/// Java docs: `Optional` or `JsonNullable` on a required field means "required, may be
-/// null". The generator drops wrappers on List, Map, date and `byte[]` types, so an
-/// optional field with no wrapper shown lost it (most of them are `JsonNullable`) and is
-/// read as nullable: absent, `null` and a value then all round-trip. A required date with
-/// no wrapper is read as nullable too: in the Apideck SDK 8 of its 9 such fields are
-/// `Optional` + `@JsonInclude(ALWAYS)`, i.e. required but nullable.
-fn nullable(wrapper: Wrapper, required: bool, ty: &Type<Link>) -> bool {
-    match wrapper {
-        Wrapper::Nullable => true,
-        Wrapper::Optional => required,
-        Wrapper::None => !required || matches!(ty, Type::DateTime | Type::Date),
     }
 }
 
@@ -327,16 +371,15 @@ mod tests {
 
     fn lower_text(text: &str) -> Lowered {
         let config = Rules::new(FileConfig { wire_case: WireCase::SnakeCase, ..FileConfig::default() }, None).unwrap();
-        lower(&SourceFile::new("components/Thing.md", "schemas/components/Thing.md", text.to_string()), &config)
+        let file = SourceFile::new("components/Thing.md", "schemas/components/Thing.md", text.to_string());
+        let java = crate::dialect::by_name("java").unwrap();
+        lower(&file, &markdown::parse(&file.text), java, &config)
     }
 
     fn errors(text: &str) -> Vec<String> {
         let errors = lower_text(text).errors;
         assert!(!errors.is_empty(), "the doc has errors");
-        errors
-            .iter()
-            .map(|d| d.to_string().lines().next().unwrap().to_string())
-            .collect()
+        errors.iter().map(|d| d.to_string().lines().next().unwrap().to_string()).collect()
     }
 
     const HEADER: &str = "# Thing\n\nA thing.\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n";

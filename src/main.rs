@@ -35,6 +35,9 @@ struct Inputs {
     /// A folder of templates; a file named like a built-in template replaces it.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// The doc dialect (default: decided per doc, or the config's `dialect`).
+    #[arg(long, value_parser = ["java", "typescript", "python", "go", "csharp"])]
+    dialect: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -121,6 +124,9 @@ fn config(inputs: Inputs) -> mdschema::Config {
     }
     if let Some(dir) = inputs.templates {
         config.templates_dir(dir);
+    }
+    if let Some(dialect) = inputs.dialect {
+        config.dialect(dialect);
     }
     config
 }

@@ -37,13 +37,26 @@ pub struct Text {
     pub span: Span,
 }
 
-/// A `##` heading and the tables under it (up to the next `##`).
+/// A `##` heading and what is under it (up to the next `##`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     /// The `##` heading.
     pub heading: Heading,
     /// Tables in the section, including under deeper headings.
     pub tables: Vec<Table>,
+    /// Fenced code blocks in the section, including under deeper headings.
+    pub code_blocks: Vec<Text>,
+    /// The `###` headings in the section, each with the code blocks under it.
+    pub subsections: Vec<Subsection>,
+}
+
+/// A `###` heading and the code blocks under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subsection {
+    /// The `###` heading (its text may be empty).
+    pub heading: Heading,
+    /// Fenced code blocks under it.
+    pub code_blocks: Vec<Text>,
 }
 
 /// A pipe table.
@@ -74,6 +87,7 @@ pub fn parse(text: &str) -> DocTables {
     let mut table: Option<Table> = None;
     let mut row: Option<Row> = None;
     let mut in_header = false;
+    let mut code: Option<Text> = None;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let span = Span::new(range.start, range.end);
         match event {
@@ -81,7 +95,17 @@ pub fn parse(text: &str) -> DocTables {
                 let heading = heading_text(text, span);
                 match level {
                     HeadingLevel::H1 if doc.title.is_none() && doc.sections.is_empty() => doc.title = Some(heading),
-                    HeadingLevel::H2 => doc.sections.push(Section { heading, tables: Vec::new() }),
+                    HeadingLevel::H2 => doc.sections.push(Section {
+                        heading,
+                        tables: Vec::new(),
+                        code_blocks: Vec::new(),
+                        subsections: Vec::new(),
+                    }),
+                    HeadingLevel::H3 => {
+                        if let Some(section) = doc.sections.last_mut() {
+                            section.subsections.push(Subsection { heading, code_blocks: Vec::new() });
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -112,8 +136,24 @@ pub fn parse(text: &str) -> DocTables {
                         None => doc.sections.push(Section {
                             heading: Heading { text: String::new(), span: table.span },
                             tables: vec![table],
+                            code_blocks: Vec::new(),
+                            subsections: Vec::new(),
                         }),
                     }
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => code = Some(Text { text: String::new(), span }),
+            Event::Text(content) => {
+                if let Some(code) = code.as_mut() {
+                    code.text.push_str(&content);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let (Some(block), Some(section)) = (code.take(), doc.sections.last_mut()) {
+                    if let Some(sub) = section.subsections.last_mut() {
+                        sub.code_blocks.push(block.clone());
+                    }
+                    section.code_blocks.push(block);
                 }
             }
             _ => {}
@@ -137,6 +177,9 @@ pub fn unescape(text: &str) -> String {
     }
     out
 }
+
+// The spans below come from pulldown-cmark's offset iterator over `text`: they lie on char
+// boundaries within it, so slicing `text` with them cannot fail.
 
 /// `## Fields ##` → `Fields`, keeping the span of the text itself.
 fn heading_text(text: &str, span: Span) -> Heading {
@@ -193,6 +236,19 @@ mod tests {
         assert_eq!(cell.text, "*List\\<String>*");
         assert_eq!(&DOC[cell.span.start..cell.span.end], cell.text);
         assert_eq!(doc.sections[1].tables[0].rows[0].cells[1].text, "a\\|b");
+        assert_eq!(doc.sections[0].code_blocks[0].text, "| x | y |\n| - | - |\n");
+    }
+
+    #[test]
+    fn keeps_subsections_and_their_code_blocks() {
+        let doc = parse(
+            "# U\n\n## Supported Types\n\n### `string`\n\n```ts\nconst v: string = \"x\";\n```\n\n### \n\n```go\nx := 1\n```\n",
+        );
+        let section = &doc.sections[0];
+        let headings: Vec<&str> = section.subsections.iter().map(|s| s.heading.text.as_str()).collect();
+        assert_eq!(headings, ["`string`", ""]);
+        assert_eq!(section.subsections[1].code_blocks[0].text, "x := 1\n");
+        assert_eq!(section.code_blocks.len(), 2);
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub fn resolve(
     let owned_ids: Vec<String> = models.iter().map(|m| m.id.clone()).collect();
     let ids: BTreeSet<&str> = owned_ids.iter().chain(broken).map(String::as_str).collect();
     let index = LinkIndex::new(&ids, root);
+    let titles = TitleIndex::new(&models);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut resolved: Vec<Model> = Vec::with_capacity(models.len() + broken.len());
@@ -47,8 +48,11 @@ pub fn resolve(
         let mut problems = Vec::new();
         let mut notes = Vec::new();
         let model = model.map_refs(&mut |span, link: Link| {
-            let Link::Path { url } = &link;
-            let id = match index.find(&folders, url) {
+            let (url, found) = match &link {
+                Link::Path { url } => (url.as_str(), index.find(&folders, url)),
+                Link::Title { title } => (title.as_str(), titles.find(&folders, title)),
+            };
+            let id = match found {
                 Match::Found(id, How::Path | How::Tail) => id.to_string(),
                 Match::Found(id, How::FileName) => {
                     notes.push(at(span, format!("the link `{url}` names no doc by its path; it was matched by its file name to `{id}.md`"))
@@ -58,13 +62,21 @@ pub fn resolve(
                 }
                 Match::Ambiguous(candidates) => {
                     let list = candidates.iter().map(|c| format!("`{c}.md`")).collect::<Vec<_>>().join(", ");
-                    problems.push(at(span, format!("the link `{url}` names no doc by its path, and several docs have its file name: {list}"))
-                        .with_help("link to the doc by its path relative to this doc, e.g. `../components/Name.md`"));
+                    let message = match &link {
+                        Link::Path { .. } => format!("the link `{url}` names no doc by its path, and several docs have its file name: {list}"),
+                        Link::Title { .. } => format!("the type `{url}` is named by title, and several docs outside this folder have that title: {list}"),
+                    };
+                    problems.push(at(span, message)
+                        .with_help("link to the doc by its path relative to this doc, e.g. `[Name](../components/Name.md)`"));
                     String::new()
                 }
                 Match::Missing => {
-                    problems.push(at(span, format!("the link `{url}` names no doc in the schemas folder"))
-                        .with_help("link to a doc that exists beside this one, e.g. `../../models/components/Name.md`"));
+                    let message = match &link {
+                        Link::Path { .. } => format!("the link `{url}` names no doc in the schemas folder"),
+                        Link::Title { .. } => format!("the type `{url}` names no model: no doc has that title"),
+                    };
+                    problems.push(at(span, message)
+                        .with_help("link to a doc that exists beside this one, e.g. `[Name](../../models/components/Name.md)`"));
                     String::new()
                 }
             };
@@ -83,6 +95,34 @@ pub fn resolve(
     Resolved { schema: Ok(Schema { models: resolved }), warnings }
 }
 
+/// Every model by its title, for types that name a model instead of linking it
+/// (TypeScript's `*components.CustomField*`): a title in the linking doc's folder wins,
+/// else a title that one doc alone has.
+struct TitleIndex {
+    by_title: HashMap<String, Vec<(String, Vec<String>)>>,
+}
+
+impl TitleIndex {
+    fn new(models: &[Model<Link>]) -> Self {
+        let mut by_title: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::new();
+        for model in models {
+            by_title.entry(model.title.to_lowercase()).or_default().push((model.id.clone(), model.folders.clone()));
+        }
+        TitleIndex { by_title }
+    }
+
+    fn find<'a>(&'a self, from_folders: &[String], title: &str) -> Match<'a> {
+        let Some(candidates) = self.by_title.get(&title.to_lowercase()) else { return Match::Missing };
+        let here: Vec<&str> =
+            candidates.iter().filter(|(_, folders)| folders == from_folders).map(|(id, _)| id.as_str()).collect();
+        match (here.as_slice(), candidates.as_slice()) {
+            ([only], _) => Match::Found(only, How::Path),
+            (_, [(only, _)]) => Match::Found(only, How::Path),
+            _ => Match::Ambiguous(candidates.iter().map(|(id, _)| id.as_str()).collect()),
+        }
+    }
+}
+
 /// Stands in for a doc that failed to read, so that links to it resolve.
 fn placeholder(id: &str) -> Model {
     let mut folders: Vec<String> = id.split('/').map(str::to_string).collect();
@@ -92,6 +132,7 @@ fn placeholder(id: &str) -> Model {
         source: format!("{id}.md"),
         folders,
         title,
+        dialect: String::new(),
         title_span: Span::default(),
         deprecated: false,
         deprecation_note: None,
@@ -164,10 +205,8 @@ impl<'a> LinkIndex<'a> {
             }
         }
         let inside = parts.len() > self.root.len() && parts.iter().zip(self.root).all(|(a, b)| *a == b);
-        if inside {
-            if let Some(&id) = self.ids.get(parts[self.root.len()..].join("/").as_str()) {
-                return Match::Found(id, How::Path);
-            }
+        if inside && let Some(&id) = self.ids.get(parts[self.root.len()..].join("/").as_str()) {
+            return Match::Found(id, How::Path);
         }
         let segments: Vec<&str> = path.split('/').filter(|s| !matches!(*s, "" | "." | "..")).collect();
         let Some(&name) = segments.last() else { return Match::Missing };
@@ -307,7 +346,11 @@ mod tests {
             (&[], "../../x/components/Address.md", Match::Found("components/Address", How::Tail)),
             (&[], "../../x/y/Address.md", Match::Found("components/Address", How::FileName)),
             (&[], "Address.md", Match::Found("components/Address", How::FileName)),
-            (&["components"], "../../models/other/Detail.md", Match::Ambiguous(vec!["components/Detail", "errors/Detail"])),
+            (
+                &["components"],
+                "../../models/other/Detail.md",
+                Match::Ambiguous(vec!["components/Detail", "errors/Detail"]),
+            ),
             (&[], "../../models/c/Same.md", Match::Ambiguous(vec!["a/Same", "b/Same"])),
             (&["components"], "Missing.md", Match::Missing),
             (&["components"], "../../../../../../etc/passwd.md", Match::Missing),

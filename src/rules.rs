@@ -8,6 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, Error};
+use crate::dialect::{self, Dialect};
 use crate::ir::Type;
 use crate::source::{SourceFile, Span};
 
@@ -49,6 +50,9 @@ impl WireCase {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileConfig {
+    /// The doc dialect: `auto` (decided per doc) or one of the dialects' names.
+    #[serde(default = "default_dialect")]
+    pub dialect: Spanned<String>,
     /// How JSON keys are derived from field names.
     #[serde(default)]
     pub wire_case: WireCase,
@@ -99,9 +103,24 @@ pub struct ModelSettings {
     pub attributes: Vec<Spanned<String>>,
 }
 
-/// Speakeasy's `operations/*Request` docs are bags of path, query and header parameters and
-/// `operations/*Response` docs wrap the HTTP exchange; neither is a JSON body.
-pub const DEFAULT_EXCLUDE: [&str; 2] = ["operations/**/*Request.md", "operations/**/*Response.md"];
+/// Speakeasy's operation `*Request` docs are bags of path, query and header parameters,
+/// `*Response` docs wrap the HTTP exchange and `*Globals` docs hold SDK-wide header
+/// defaults; none is a JSON body. Each dialect names them its own way: Java
+/// `operations/*Request.md`, TypeScript and Go `operations/*request.md`, C#
+/// `Requests/*Request.md`, Python (one flat folder) `*globals.md` and `utils/`, `internal/`.
+pub const DEFAULT_EXCLUDE: [&str; 11] = [
+    "operations/**/*Request.md",
+    "operations/**/*Response.md",
+    "operations/**/*request.md",
+    "operations/**/*response.md",
+    "Requests/**/*Request.md",
+    "Requests/**/*Response.md",
+    "**/*Globals.md",
+    "**/*globals.md",
+    "operations/**/option.md",
+    "utils/**",
+    "internal/**",
+];
 
 /// A sorted map: serialized JSON is deterministic and models compare independently of
 /// insertion order.
@@ -109,6 +128,10 @@ pub const DEFAULT_MAP_TYPE: &str = "::std::collections::BTreeMap";
 
 fn default_exclude() -> Vec<Spanned<String>> {
     DEFAULT_EXCLUDE.iter().map(|p| Spanned::new(0..0, p.to_string())).collect()
+}
+
+fn default_dialect() -> Spanned<String> {
+    Spanned::new(0..0, "auto".to_string())
 }
 
 fn default_map_type() -> Spanned<String> {
@@ -140,7 +163,7 @@ impl FileConfig {
 }
 
 /// The scalar types whose Rust type `[types]` may replace, by the name used there.
-pub const SCALAR_NAMES: [(&str, Type); 10] = [
+pub const SCALAR_NAMES: [(&str, Type); 11] = [
     ("string", Type::String),
     ("bool", Type::Bool),
     ("int32", Type::Int32),
@@ -151,6 +174,7 @@ pub const SCALAR_NAMES: [(&str, Type); 10] = [
     ("date", Type::Date),
     ("any", Type::Any),
     ("bytes", Type::Bytes),
+    ("number", Type::Number),
 ];
 
 /// The config, compiled for use: globs built, overrides split, Rust paths checked.
@@ -165,6 +189,7 @@ pub struct Rules {
     types: Vec<(Type, String)>,
     doc_types: BTreeMap<String, String>,
     models: Vec<(GlobMatcher, ModelSettings)>,
+    dialect: Option<&'static dyn Dialect>,
 }
 
 /// A setting for the fields a `"<doc glob>.<field>"` key matches.
@@ -251,6 +276,23 @@ impl Checker<'_> {
         value.get_ref().clone()
     }
 
+    /// `auto` (`None`) or a dialect by name.
+    fn dialect(&mut self, name: &Spanned<String>) -> Option<&'static dyn Dialect> {
+        if name.get_ref() == "auto" {
+            return None;
+        }
+        let found = dialect::by_name(name.get_ref());
+        if found.is_none() {
+            let names: Vec<&str> = dialect::DIALECTS.iter().map(|d| d.name()).collect();
+            self.error(
+                name.span(),
+                format!("`{}` is not a doc dialect", name.get_ref()),
+                &format!("write `auto` (the default) or one of {}", names.join(", ")),
+            );
+        }
+        found
+    }
+
     fn derives(&mut self, derives: &[Spanned<String>]) {
         for derive in derives {
             if syn::parse_str::<syn::Path>(derive.get_ref()).is_err() {
@@ -308,6 +350,7 @@ impl Rules {
             }
         }
         check.rust_type(&file.map_type);
+        let dialect = check.dialect(&file.dialect);
         check.derives(&file.derives);
         check.attributes(&file.attributes);
         let mut models = Vec::new();
@@ -321,7 +364,17 @@ impl Rules {
         if !check.errors.is_empty() {
             return Err(Error::Input(check.errors));
         }
-        Ok(Rules { include, exclude, wire_names, field_types, types, doc_types, models, file })
+        Ok(Rules { include, exclude, wire_names, field_types, types, doc_types, models, dialect, file })
+    }
+
+    /// The dialect every doc is read in, or `None` to decide per doc.
+    pub fn dialect(&self) -> Option<&'static dyn Dialect> {
+        self.dialect
+    }
+
+    /// Reads every doc in `dialect` (`--dialect`), whatever the config file says.
+    pub fn force_dialect(&mut self, dialect: &'static dyn Dialect) {
+        self.dialect = Some(dialect);
     }
 
     /// Whether the doc at `rel_path` (relative to the schemas folder) is generated.

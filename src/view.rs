@@ -6,10 +6,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::rules::Rules;
-use crate::rustdoc;
 use crate::ident::{self, Namespace};
 use crate::ir::{EnumValue, Field, Model, ModelKind, Schema, Type};
+use crate::rules::Rules;
+use crate::rustdoc;
 
 /// One generated file, before rendering.
 #[derive(Debug, Clone, Serialize)]
@@ -212,7 +212,9 @@ impl Names {
         Names { modules, types, scopes }
     }
 
-    /// The path to `target` from inside the module of `from_folders`.
+    /// The path to `target` from inside the module of `from_folders`. `target` is a model of
+    /// the schema (no dangling references reach the view) and both folder paths are folders
+    /// of its models, so the lookups cannot miss.
     fn type_path(&self, from_folders: &[String], target: &str, target_folders: &[String]) -> String {
         let name = &self.types[target].0;
         if from_folders == target_folders {
@@ -496,6 +498,9 @@ impl ModelCx<'_> {
             Type::DateTime => "::chrono::DateTime<::chrono::FixedOffset>".into(),
             Type::Date => "::chrono::NaiveDate".into(),
             Type::Any | Type::Stream | Type::HttpResponse => VALUE.into(),
+            Type::Number => "::serde_json::Number".into(),
+            // Consts get a type of their own later; today they are the string they hold.
+            Type::Const { .. } => self.scope.string(),
             Type::List { item } => format!("{}<{}>", self.scope.name("Vec", "::std::vec::Vec"), self.rust_type(item)),
             Type::Map { value } => {
                 format!("{}<{}, {}>", self.rules.map_type(), self.scope.string(), self.rust_type(value))

@@ -51,7 +51,8 @@ fn ends(lines: &[String], suffixes: &[&str]) {
 #[test]
 fn a_broken_doc_is_reported_once_whatever_links_to_it() {
     let broken_only = ["Broken.md:7:10: unknown type `Frobnicate`"];
-    let cases: Vec<(&str, Vec<(&str, String)>, Vec<&str>)> = vec![
+    type Case<'a> = (&'a str, Vec<(&'a str, String)>, Vec<&'a str>);
+    let cases: Vec<Case> = vec![
         (
             "a link to a broken doc",
             vec![("Broken.md", BROKEN.into()), ("Parent.md", doc("Parent", &[("b", "[Broken](Broken.md)")]))],
@@ -75,9 +76,14 @@ fn a_broken_doc_is_reported_once_whatever_links_to_it() {
             vec![
                 (
                     "Broken.md",
-                    format!("{BROKEN}| `p` | [Parent](Parent.md) | :heavy_check_mark: | x |\n| `r` | *Nope* | :heavy_check_mark: | x |\n"),
+                    format!(
+                        "{BROKEN}| `p` | [Parent](Parent.md) | :heavy_check_mark: | x |\n| `r` | *Nope* | :heavy_check_mark: | x |\n"
+                    ),
                 ),
-                ("Parent.md", doc("Parent", &[("b", "[Optional\\<Broken>](Broken.md)"), ("me", "[Parent](Parent.md)")])),
+                (
+                    "Parent.md",
+                    doc("Parent", &[("b", "[Optional\\<Broken>](Broken.md)"), ("me", "[Parent](Parent.md)")]),
+                ),
             ],
             vec!["Broken.md:7:10: unknown type `Frobnicate`", "Broken.md:9:10: unknown type `Nope`"],
         ),
@@ -139,9 +145,15 @@ fn docs_copied_into_a_flat_folder_keep_their_sdk_links_with_a_warning() {
     let files = vec![
         (
             "Credentials.md",
-            doc("Credentials", &[("value", "[Optional\\<ConnectionValue>](../../models/components/ConnectionValue.md)")]),
+            doc(
+                "Credentials",
+                &[("value", "[Optional\\<ConnectionValue>](../../models/components/ConnectionValue.md)")],
+            ),
         ),
-        ("ConnectionValue.md", doc("ConnectionValue", &[("back", "List\\<[Credentials](../../models/components/Credentials.md)>")])),
+        (
+            "ConnectionValue.md",
+            doc("ConnectionValue", &[("back", "List\\<[Credentials](../../models/components/Credentials.md)>")]),
+        ),
     ];
     let (rendered, warnings) = run(dir.path(), &files).expect("the links resolve by file name");
     ends(
@@ -164,7 +176,12 @@ fn two_docs_with_the_linked_file_name_are_an_error_listing_both() {
         ("Owner.md", doc("Owner", &[("pet", "[Pet](../../models/components/Pet.md)")])),
     ];
     let errors = run(dir.path(), &files).expect_err("ambiguous");
-    ends(&errors, &["Owner.md:7:11: the link `../../models/components/Pet.md` names no doc by its path, and several docs have its file name: `a/Pet.md`, `b/Pet.md`"]);
+    ends(
+        &errors,
+        &[
+            "Owner.md:7:11: the link `../../models/components/Pet.md` names no doc by its path, and several docs have its file name: `a/Pet.md`, `b/Pet.md`",
+        ],
+    );
 }
 
 #[test]

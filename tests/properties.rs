@@ -201,8 +201,11 @@ fn set_type() -> impl Strategy<Value = SetType> {
     prop_oneof![
         prop::sample::select(TYPES).prop_map(SetType::Scalar),
         // Targets up to 9: docs past the set's size are missing.
-        (0..10usize, 0..5usize, 0..4usize)
-            .prop_map(|(target, shape, spelling)| SetType::Link { target, shape, spelling }),
+        (0..10usize, 0..5usize, 0..4usize).prop_map(|(target, shape, spelling)| SetType::Link {
+            target,
+            shape,
+            spelling
+        }),
         Just(SetType::Unknown),
     ]
 }
@@ -241,9 +244,16 @@ impl SetType {
 
 /// The docs of a set as `(path, text)`, with the problems they plant: unknown types and
 /// untitled docs (in their doc), links to docs past the set (in the linking doc).
-fn set_docs(set: &[SetDoc]) -> (Vec<(String, String)>, Vec<(String, &'static str)>) {
+/// `(path, what)`: a problem a doc of a set must report.
+type Planted = Vec<(String, &'static str)>;
+
+fn set_docs(set: &[SetDoc]) -> (Vec<(String, String)>, Planted) {
     let mut docs = Vec::new();
     let mut planted = Vec::new();
+    // Without one readable Type cell in the whole set, a doc of unknown types cannot tell its
+    // dialect: that is its one problem, instead of each cell's.
+    let evidence =
+        set.iter().any(|d| matches!(d, SetDoc::Fields(types) if types.iter().any(|t| !matches!(t, SetType::Unknown))));
     for (i, doc) in set.iter().enumerate() {
         let path = format!("things/D{i}.md");
         let text = match doc {
@@ -251,8 +261,18 @@ fn set_docs(set: &[SetDoc]) -> (Vec<(String, String)>, Vec<(String, &'static str
                 planted.push((path.clone(), "has no `# Title`"));
                 text.clone()
             }
+            SetDoc::Fields(types) if !evidence && !types.is_empty() => {
+                planted.push((path.clone(), "cannot tell which SDK"));
+                let mut text =
+                    format!("# D{i}\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n");
+                for (n, ty) in types.iter().enumerate() {
+                    text.push_str(&format!("| `f{n}` | {} | :heavy_check_mark: | x |\n", ty.cell()));
+                }
+                text
+            }
             SetDoc::Fields(types) => {
-                let mut text = format!("# D{i}\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n");
+                let mut text =
+                    format!("# D{i}\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n");
                 for (n, ty) in types.iter().enumerate() {
                     match ty {
                         SetType::Unknown => planted.push((path.clone(), "unknown type `Frobnicate`")),
@@ -318,7 +338,7 @@ proptest! {
                     prop_assert!(!shown.contains('\u{1b}'), "an escape sequence reached the terminal: {shown:?}");
                     let doc = docs.iter().find(|(path, _)| d.path.ends_with(path.as_str()));
                     prop_assert!(doc.is_some(), "{shown} is not located in a doc of the set");
-                    let what = ["has no `# Title`", "unknown type `Frobnicate`", "names no doc"]
+                    let what = ["has no `# Title`", "unknown type `Frobnicate`", "names no doc", "cannot tell which SDK"]
                         .into_iter()
                         .find(|w| d.message.contains(w))
                         .ok_or_else(|| TestCaseError::fail(format!("unplanted problem: {shown}")))?;

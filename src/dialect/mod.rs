@@ -1,27 +1,66 @@
-//! Dialect type parsing: each SDK generator spells types its own way in the Type column.
-//! A dialect turns one raw Type cell into an IR [`Type`](crate::ir::Type) plus the
-//! optional/nullable wrapper the cell shows.
+//! Doc dialects: what differs between the docs of Speakeasy's SDKs. Java, TypeScript,
+//! Python, Go and C# docs share one layout but spell types, wrappers, field names and enum
+//! values their own way. Each dialect is one file here behind [`Dialect`]; nothing after
+//! lowering knows which dialect a doc came from.
+//!
+//! Adding a dialect: write `<name>.rs` implementing [`Dialect`] (its type names, wrappers and
+//! presence rule, and its tests), and add it to [`DIALECTS`].
 
-pub mod java;
+mod csharp;
+mod detect;
+mod go;
+mod java;
+mod python;
+mod syntax;
+mod typescript;
 
 use crate::ir::{Link, Type};
+use crate::markdown::Section;
+pub use detect::detect;
+use syntax::Node;
 
-/// The wrapper a Type cell puts around the whole type.
+/// A type as a doc states it, links unresolved.
+pub type DocType = Type<Link>;
+
+/// Every dialect, in the order detection breaks ties.
+pub static DIALECTS: &[&dyn Dialect] =
+    &[&java::Java, &typescript::TypeScript, &python::Python, &go::Go, &csharp::CSharp];
+
+/// The dialect called `name` (`java`, `typescript`, `python`, `go`, `csharp`).
+pub fn by_name(name: &str) -> Option<&'static dyn Dialect> {
+    DIALECTS.iter().copied().find(|d| d.name() == name)
+}
+
+/// What a Type cell shows around the whole type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wrapper {
-    /// No wrapper shown.
+    /// Nothing shown.
     None,
-    /// May be absent, never `null` (`Optional<T>`).
+    /// May be absent, never `null` (Java `Optional<T>`, Python `Optional[T]`).
     Optional,
-    /// May be absent or `null` (`JsonNullable<T>`).
+    /// May be absent or `null` (Java `JsonNullable<T>`, Python `OptionalNullable[T]`).
+    OptionalNullable,
+    /// May be `null`; the Required column says whether it may be absent (Python
+    /// `Nullable[T]`).
     Nullable,
+    /// May be absent or `null`, the doc does not say which (Go `*T`).
+    Pointer,
+}
+
+/// A field's presence: what a missing key and a `null` mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Presence {
+    /// A missing key is an error.
+    pub required: bool,
+    /// `null` is a value distinct from absence.
+    pub nullable: bool,
 }
 
 /// A parsed Type cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellType {
-    /// The value type; `Ref` targets are the link's URL as written.
-    pub ty: Type<Link>,
+    /// The value type.
+    pub ty: DocType,
     /// The wrapper around it.
     pub wrapper: Wrapper,
 }
@@ -35,4 +74,283 @@ pub struct TypeError {
     pub help: String,
     /// Byte range within the cell.
     pub range: std::ops::Range<usize>,
+}
+
+/// What a name in a Type cell means in a dialect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Meaning {
+    /// A scalar or other complete type.
+    Type(DocType),
+    /// A wrapper taking one type argument.
+    Wrapper(Wrapper),
+    /// A list taking one type argument.
+    List,
+    /// A map taking a string key type and a value type.
+    Map,
+}
+
+/// One SDK's doc dialect. Everything else about a doc (its layout, the Required column,
+/// descriptions) is shared.
+pub trait Dialect: Sync {
+    /// The dialect's name in config files and `mdschema ir` (`typescript`).
+    fn name(&self) -> &'static str;
+
+    /// Examples of well-formed Type cells, for error messages.
+    fn help(&self) -> &'static str;
+
+    /// What a name means outside a link to a model doc; `url` is the enclosing external
+    /// link, if any (`[Date](https://…)`).
+    fn meaning(&self, name: &str, url: Option<&str>) -> Option<Meaning>;
+
+    /// A name that refers to a model by its title rather than a link (TypeScript's unlinked
+    /// `*components.CustomField*`): the title.
+    fn model_name<'n>(&self, _name: &'n str) -> Option<&'n str> {
+        None
+    }
+
+    /// Whether Go-style pointers (`*T`) are part of the dialect.
+    fn has_pointers(&self) -> bool {
+        false
+    }
+
+    /// The field's name as the doc means it, the dialect's escapes undone (Java `private_`,
+    /// Python `from_`, C# `EmailValue` in `Email`).
+    fn field_name(&self, doc_name: &str, _title: &str) -> String {
+        doc_name.to_string()
+    }
+
+    /// What the Required column and the wrapper mean together.
+    fn presence(&self, cell: &CellType, required: bool) -> Presence;
+
+    /// The type, corrected by the field's Example where the dialect's labels are known to
+    /// be unreliable (Python's swapped date labels).
+    fn refine(&self, ty: DocType, _example: Option<&str>) -> DocType {
+        ty
+    }
+
+    /// Enum values written other than as a `| Name | Value |` table (TypeScript's code
+    /// block): `(name, value)` pairs, or `None` to read the table.
+    fn enum_values(&self, _section: &Section) -> Option<Vec<(String, String)>> {
+        None
+    }
+}
+
+impl std::fmt::Debug for dyn Dialect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Parses a Type cell in `dialect`; `custom` says which otherwise unknown names the config
+/// maps to a Rust type (`BigDecimal`).
+pub fn parse_type(dialect: &dyn Dialect, cell: &str, custom: &dyn Fn(&str) -> bool) -> Result<CellType, TypeError> {
+    let node = syntax::parse(cell, dialect.help())?;
+    Lowering { dialect, custom }.cell(&node)
+}
+
+/// Gives a syntax tree its meaning in one dialect.
+struct Lowering<'a> {
+    dialect: &'a dyn Dialect,
+    custom: &'a dyn Fn(&str) -> bool,
+}
+
+impl Lowering<'_> {
+    fn error(&self, message: impl Into<String>, range: std::ops::Range<usize>) -> TypeError {
+        TypeError { message: message.into(), help: self.dialect.help().to_string(), range }
+    }
+
+    /// Peels the wrapper off the whole cell (possibly inside the link text).
+    fn cell(&self, node: &Node) -> Result<CellType, TypeError> {
+        self.wrapped(node, None)
+    }
+
+    fn wrapped(&self, node: &Node, link: Option<&str>) -> Result<CellType, TypeError> {
+        match node {
+            Node::Link { inner, url, .. } => self.wrapped(inner, Some(url)),
+            Node::Pointer { inner, .. } if self.dialect.has_pointers() => {
+                Ok(CellType { ty: self.ty(inner, link)?, wrapper: Wrapper::Pointer })
+            }
+            Node::Name { name, args, range } => match self.dialect.meaning(name, None) {
+                Some(Meaning::Wrapper(wrapper)) => {
+                    let [inner] = args.as_slice() else { return Err(self.arity(name, 1, range.clone())) };
+                    // A wrapper around a pointer (`Optional[*T]`) says no more than the wrapper.
+                    let inner = match inner {
+                        Node::Pointer { inner, .. } if self.dialect.has_pointers() => inner,
+                        inner => inner,
+                    };
+                    Ok(CellType { ty: self.ty(inner, link)?, wrapper })
+                }
+                _ => Ok(CellType { ty: self.ty(node, link)?, wrapper: Wrapper::None }),
+            },
+            _ => Ok(CellType { ty: self.ty(node, link)?, wrapper: Wrapper::None }),
+        }
+    }
+
+    fn arity(&self, name: &str, expected: usize, range: std::ops::Range<usize>) -> TypeError {
+        let s = if expected == 1 { "" } else { "s" };
+        self.error(format!("`{name}` takes {expected} type argument{s}"), range)
+    }
+
+    /// The meaning of a node below the cell's wrapper. `link` is the URL of the innermost
+    /// enclosing link.
+    fn ty(&self, node: &Node, link: Option<&str>) -> Result<DocType, TypeError> {
+        let boxed = |ty: DocType| Box::new(ty);
+        match node {
+            Node::Link { inner, url, .. } => self.ty(inner, Some(url)),
+            Node::Array { item, .. } => match item.as_ref() {
+                Node::Name { name, args, .. } if args.is_empty() && name == "byte" => Ok(Type::Bytes),
+                item => Ok(Type::List { item: boxed(self.ty(item, link)?) }),
+            },
+            Node::Pointer { inner, .. } if self.dialect.has_pointers() => {
+                // A pointer inside a collection: the item may be null.
+                Ok(Type::Nullable { inner: boxed(self.ty(inner, link)?) })
+            }
+            Node::Pointer { range, .. } => {
+                Err(self.error("`*` opens emphasis that is never closed", range.start..range.start + 1))
+            }
+            Node::Map { key, value, .. } => self.map(key, value, link),
+            Node::Literal { value, .. } => Ok(Type::Const { value: value.clone() }),
+            // Alternatives become real unions later; today they accept any JSON.
+            Node::Union { .. } => Ok(Type::Any),
+            Node::Name { name, args, range } => self.name(name, args, link, range.clone()),
+        }
+    }
+
+    fn map(&self, key: &Node, value: &Node, link: Option<&str>) -> Result<DocType, TypeError> {
+        let key_ty = self.ty(key, link)?;
+        if key_ty != Type::String {
+            return Err(self
+                .error("map keys must be strings", key.range())
+                .with_help_text("JSON object keys are strings: the key type must be the dialect's string type"));
+        }
+        Ok(Type::Map { value: Box::new(self.ty(value, link)?) })
+    }
+
+    fn name(
+        &self,
+        name: &str,
+        args: &[Node],
+        link: Option<&str>,
+        range: std::ops::Range<usize>,
+    ) -> Result<DocType, TypeError> {
+        if let Some(url) = link.filter(|url| is_doc_link(url) && (args.is_empty() || name == "Union")) {
+            // Links to the generator's own type pages (`../../types/rfcdate.md`).
+            if let Some(ty) = generator_type_page(url) {
+                return Ok(ty);
+            }
+            // Inside a link to a doc, a bare name is that doc, even one named like a builtin.
+            return Ok(Type::Ref { target: Link::Path { url: url.to_string() } });
+        }
+        // `Literal["x"]`: a const.
+        if let [Node::Literal { value, .. }] = args
+            && name == "Literal"
+        {
+            return Ok(Type::Const { value: value.clone() });
+        }
+        // `Union[A, B]`: real unions come later; today any JSON.
+        if name == "Union" && !args.is_empty() {
+            return Ok(Type::Any);
+        }
+        // A name the config maps wins over the dialect's own meaning of it.
+        if args.is_empty() && (self.custom)(name) {
+            return Ok(Type::Custom { name: name.to_string() });
+        }
+        let external = link.filter(|url| !is_doc_link(url));
+        match self.dialect.meaning(name, external) {
+            Some(Meaning::Type(ty)) if args.is_empty() || ty.is_plumbing() => Ok(ty),
+            Some(Meaning::Wrapper(wrapper)) => {
+                let [inner] = args else { return Err(self.arity(name, 1, range)) };
+                match wrapper {
+                    Wrapper::Optional => Err(self.error(
+                        format!("`{name}` can only wrap a whole field type"),
+                        range,
+                    )
+                    .with_help_text("items of a list or map are never absent; use the dialect's nullable wrapper for items that may be null")),
+                    _ => Ok(Type::Nullable { inner: Box::new(self.ty(inner, link)?) }),
+                }
+            }
+            Some(Meaning::List) => match args {
+                [item] => Ok(Type::List { item: Box::new(self.ty(item, link)?) }),
+                _ => Err(self.arity(name, 1, range)),
+            },
+            Some(Meaning::Map) => match args {
+                [key, value] => self.map(key, value, link),
+                _ => Err(self.arity(name, 2, range)),
+            },
+            _ => match self.dialect.model_name(name) {
+                Some(title) if args.is_empty() => Ok(Type::Ref { target: Link::Title { title: title.to_string() } }),
+                _ => Err(self.unknown(name, link, range)),
+            },
+        }
+    }
+
+    fn unknown(&self, name: &str, link: Option<&str>, range: std::ops::Range<usize>) -> TypeError {
+        let help = match link {
+            Some(url) if !is_doc_link(url) => format!(
+                "`{url}` is external documentation, not a model doc, and `{name}` is not a type mdschema knows there; map it to Rust in mdschema.toml's [types], e.g. `\"{name}\" = \"my_crate::MyType\"`"
+            ),
+            _ => format!(
+                "a model type must be a link to its doc, e.g. `[Name](../../models/components/Name.md)`; the {} dialect's types look like {}; map another type to Rust in mdschema.toml's [types], e.g. `BigDecimal = \"rust_decimal::Decimal\"`",
+                self.dialect.name(),
+                self.dialect.help()
+            ),
+        };
+        TypeError { message: format!("unknown type `{name}`"), help, range }
+    }
+}
+
+impl TypeError {
+    fn with_help_text(mut self, help: &str) -> Self {
+        self.help = help.to_string();
+        self
+    }
+}
+
+/// A link to another doc, as opposed to external documentation.
+pub fn is_doc_link(url: &str) -> bool {
+    let path = url.split('#').next().unwrap_or("");
+    !url.contains("://") && !url.starts_with("mailto:") && path.ends_with(".md")
+}
+
+/// The generators' pages for their own scalar types, linked like docs but outside the model
+/// folders: `../../types/rfcdate.md` (TypeScript) and `../../types/date.md` (Go) are dates.
+fn generator_type_page(url: &str) -> Option<DocType> {
+    let path = url.split(['#', '?']).next()?.strip_suffix(".md")?;
+    let mut segments = path.rsplit('/');
+    let name = segments.next()?;
+    if segments.next()? != "types" {
+        return None;
+    }
+    match name.to_ascii_lowercase().as_str() {
+        "rfcdate" | "date" => Some(Type::Date),
+        "datetime" | "rfcdatetime" => Some(Type::DateTime),
+        _ => None,
+    }
+}
+
+/// The presence rule of the dialects whose docs drop wrappers on lists, maps and dates
+/// (Java, Python): an optional field with no wrapper shown lost it, most often a nullable
+/// one, so it is read as nullable and absent, `null` and a value all round-trip. A required
+/// date with no wrapper is nullable too (in the Apideck Java SDK 8 of its 9 such fields).
+pub fn presence_with_dropped_wrappers(cell: &CellType, required: bool) -> Presence {
+    let nullable = match cell.wrapper {
+        Wrapper::OptionalNullable | Wrapper::Nullable | Wrapper::Pointer => true,
+        Wrapper::Optional => required,
+        Wrapper::None => !required || matches!(cell.ty, Type::DateTime | Type::Date),
+    };
+    Presence { required, nullable }
+}
+
+/// The presence rule of dialects that show no nullability (TypeScript, C#): optional
+/// fields are tri-state, since the doc cannot say whether `null` is sent; required fields
+/// are plain.
+pub fn presence_unknown_nullability(required: bool) -> Presence {
+    Presence { required, nullable: !required }
+}
+
+/// Strips a dialect's namespace prefix from a model name (`components.Pet` → `Pet`).
+pub fn strip_namespace<'n>(name: &'n str, namespaces: &[&str]) -> Option<&'n str> {
+    let (namespace, title) = name.rsplit_once('.')?;
+    let namespace = namespace.rsplit('.').next().unwrap_or(namespace);
+    (namespaces.iter().any(|n| n.eq_ignore_ascii_case(namespace)) && !title.is_empty()).then_some(title)
 }

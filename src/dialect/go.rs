@@ -1,0 +1,119 @@
+//! Speakeasy's Go SDK docs (`docs/models/{components,operations,apierrors}/name.md`).
+//!
+//! Types are in code spans and a pointer means "may be absent or null": `` `*string` ``,
+//! `` `int64` ``, `[*components.M](m.md)`, `[][*components.M](m.md)` (nullable items),
+//! `` map[string]`any` ``, `[*time.Time](https://pkg.go.dev/time#Time)`,
+//! `[*types.Date](../../types/date.md)`. A pointer on a required field means required and
+//! nullable.
+
+use super::{CellType, Dialect, DocType, Meaning, Presence, Wrapper};
+use crate::ir::Type;
+
+/// The Go dialect.
+pub struct Go;
+
+const NAMESPACES: &[&str] = &["components", "operations", "apierrors", "shared", "sdkerrors"];
+
+impl Dialect for Go {
+    fn name(&self) -> &'static str {
+        "go"
+    }
+
+    fn help(&self) -> &'static str {
+        "`` `*string` ``, `` `int64` ``, `[*components.Name](name.md)`, `[][components.Name](name.md)` or `` map[string]`any` ``"
+    }
+
+    fn meaning(&self, name: &str, _url: Option<&str>) -> Option<Meaning> {
+        let ty = |ty: DocType| Some(Meaning::Type(ty));
+        match name {
+            "string" => ty(Type::String),
+            "bool" => ty(Type::Bool),
+            "int" | "int64" | "uint32" => ty(Type::Int64),
+            "int32" | "int16" | "int8" | "uint16" | "uint8" => ty(Type::Int32),
+            "uint64" | "big.Int" | "decimal.Big" | "types.BigInt" => ty(Type::Number),
+            "float32" => ty(Type::Float32),
+            "float64" => ty(Type::Float64),
+            "any" | "interface" => ty(Type::Any),
+            "time.Time" => ty(Type::DateTime),
+            "types.Date" => ty(Type::Date),
+            "io.ReadCloser" | "io.Reader" => ty(Type::Stream),
+            "http.Response" | "http.Request" => ty(Type::HttpResponse),
+            _ => None,
+        }
+    }
+
+    fn model_name<'n>(&self, name: &'n str) -> Option<&'n str> {
+        super::strip_namespace(name, NAMESPACES)
+    }
+
+    fn has_pointers(&self) -> bool {
+        true
+    }
+
+    /// A pointer on an optional field: absent, `null` or a value. On a required field:
+    /// present, maybe `null`. Slices and maps have no pointer, so an optional one may be
+    /// either: tri-state.
+    fn presence(&self, cell: &CellType, required: bool) -> Presence {
+        match cell.wrapper {
+            Wrapper::Pointer => Presence { required, nullable: true },
+            _ => Presence { required, nullable: !required },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialect::parse_type;
+    use crate::ir::Link;
+
+    #[test]
+    fn every_form_in_the_go_grammar() {
+        use Wrapper::{None as Bare, Pointer};
+        let model = |url: &str| Type::Ref { target: Link::Path { url: url.into() } };
+        let list = |item: DocType| Type::List { item: Box::new(item) };
+        let map = |value: DocType| Type::Map { value: Box::new(value) };
+        let null = |inner: DocType| Type::Nullable { inner: Box::new(inner) };
+        let cases: Vec<(&str, DocType, Wrapper)> = vec![
+            ("`*string`", Type::String, Pointer),
+            ("`string`", Type::String, Bare),
+            ("`int64`", Type::Int64, Bare),
+            ("`*float64`", Type::Float64, Pointer),
+            ("`any`", Type::Any, Bare),
+            ("`*any`", Type::Any, Pointer),
+            ("**string*", Type::String, Pointer),
+            ("[*components.M](m.md)", model("m.md"), Pointer),
+            ("[components.M](m.md)", model("m.md"), Bare),
+            ("[][components.M](m.md)", list(model("m.md")), Bare),
+            ("[][*components.M](m.md)", list(null(model("m.md"))), Bare),
+            ("[*shared.M](m.md)", model("m.md"), Pointer),
+            ("[]`string`", list(Type::String), Bare),
+            ("[]`*string`", list(null(Type::String)), Bare),
+            ("map[string]`any`", map(Type::Any), Bare),
+            ("map[string][]`string`", map(list(Type::String)), Bare),
+            ("map[string][components.M](m.md)", map(model("m.md")), Bare),
+            ("map[string]*interface{}*", map(Type::Any), Bare),
+            ("*[]byte*", Type::Bytes, Bare),
+            ("[*big.Int](https://pkg.go.dev/math/big#Int)", Type::Number, Pointer),
+            ("[*decimal.Big](https://pkg.go.dev/github.com/ericlagergren/decimal#Big)", Type::Number, Pointer),
+            ("[*time.Time](https://pkg.go.dev/time#Time)", Type::DateTime, Pointer),
+            ("[*types.Date](../../types/date.md)", Type::Date, Pointer),
+            ("`io.ReadCloser`", Type::Stream, Bare),
+            ("[*http.Response](https://pkg.go.dev/net/http#Response)", Type::HttpResponse, Pointer),
+            ("`*components.CustomField`", Type::Ref { target: Link::Title { title: "CustomField".into() } }, Pointer),
+        ];
+        for (cell, ty, wrapper) in cases {
+            let parsed = parse_type(&Go, cell, &|_| false).unwrap_or_else(|e| panic!("{cell}: {e:?}"));
+            assert_eq!(parsed, CellType { ty, wrapper }, "{cell}");
+        }
+    }
+
+    #[test]
+    fn a_pointer_is_nullable_and_required_keeps_its_meaning() {
+        let cell = |wrapper| CellType { ty: Type::String, wrapper };
+        assert_eq!(Go.presence(&cell(Wrapper::Pointer), true), Presence { required: true, nullable: true });
+        assert_eq!(Go.presence(&cell(Wrapper::Pointer), false), Presence { required: false, nullable: true });
+        assert_eq!(Go.presence(&cell(Wrapper::None), true), Presence { required: true, nullable: false });
+        assert_eq!(Go.presence(&cell(Wrapper::None), false), Presence { required: false, nullable: true });
+    }
+}

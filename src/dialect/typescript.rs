@@ -1,0 +1,131 @@
+//! Speakeasy's TypeScript SDK docs (`docs/models/{components,operations,errors}/name.md`).
+//!
+//! Types: `*string*`, `*number*` (integers and floats alike), `*boolean*`, `*any*`,
+//! `[components.M](m.md)`, `[components.M](m.md)[]`, `*components.M*` (unions are named,
+//! never linked), `Record<string, *any*>`, `*"simple"*` (const literals),
+//! `[Date](https://developer.mozilla.org/…)` (date-time), `[Date](../../types/rfcdate.md)`
+//! (date). No wrapper and no nullability is ever shown. Enum values are a code block:
+//! `"a" | "b" | Unrecognized<string>`.
+
+use super::{CellType, Dialect, DocType, Meaning, Presence};
+use crate::ir::Type;
+use crate::markdown::Section;
+
+/// The TypeScript dialect.
+pub struct TypeScript;
+
+/// The namespaces TypeScript model names are qualified with.
+const NAMESPACES: &[&str] = &["components", "operations", "errors", "shared"];
+
+impl Dialect for TypeScript {
+    fn name(&self) -> &'static str {
+        "typescript"
+    }
+
+    fn help(&self) -> &'static str {
+        "`*string*`, `*number*`, `*boolean*`, `*any*`, `[components.Name](name.md)[]`, `*components.Name*` or `Record<string, *any*>`"
+    }
+
+    fn meaning(&self, name: &str, url: Option<&str>) -> Option<Meaning> {
+        let ty = |ty: DocType| Some(Meaning::Type(ty));
+        match name {
+            "string" => ty(Type::String),
+            "boolean" => ty(Type::Bool),
+            // `number` is integers and floats alike: a float is what holds every value.
+            "number" => ty(Type::Float64),
+            "bigint" => ty(Type::Number),
+            "any" | "unknown" => ty(Type::Any),
+            "Date" if url.is_some() => ty(Type::DateTime),
+            "Uint8Array" | "ArrayBuffer" | "Blob" => ty(Type::Bytes),
+            "ReadableStream" => ty(Type::Stream),
+            "Response" | "Request" => ty(Type::HttpResponse),
+            "Array" => Some(Meaning::List),
+            "Record" => Some(Meaning::Map),
+            _ => None,
+        }
+    }
+
+    fn model_name<'n>(&self, name: &'n str) -> Option<&'n str> {
+        super::strip_namespace(name, NAMESPACES)
+    }
+
+    fn presence(&self, _cell: &CellType, required: bool) -> Presence {
+        super::presence_unknown_nullability(required)
+    }
+
+    fn enum_values(&self, section: &Section) -> Option<Vec<(String, String)>> {
+        let block = section.code_blocks.first()?;
+        Some(
+            block
+                .text
+                .split('|')
+                .map(str::trim)
+                .filter(|v| !v.is_empty() && !v.starts_with("Unrecognized<"))
+                .map(|v| {
+                    let value = match v.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+                        Some(quoted) => serde_json::from_str::<String>(&format!("\"{quoted}\""))
+                            .unwrap_or_else(|_| quoted.to_string()),
+                        None => v.to_string(),
+                    };
+                    (String::new(), value)
+                })
+                .collect(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialect::{Wrapper, parse_type};
+    use crate::ir::Link;
+
+    #[test]
+    fn every_form_in_the_typescript_grammar() {
+        let model = |url: &str| Type::Ref { target: Link::Path { url: url.into() } };
+        let titled = |title: &str| Type::Ref { target: Link::Title { title: title.into() } };
+        let list = |item: DocType| Type::List { item: Box::new(item) };
+        let map = |value: DocType| Type::Map { value: Box::new(value) };
+        let cases: Vec<(&str, DocType)> = vec![
+            ("*string*", Type::String),
+            ("*number*", Type::Float64),
+            ("*boolean*", Type::Bool),
+            ("*any*", Type::Any),
+            ("*string*[]", list(Type::String)),
+            ("[components.M](../../models/components/m.md)", model("../../models/components/m.md")),
+            ("[components.M](../../models/components/m.md)[]", list(model("../../models/components/m.md"))),
+            ("[operations.M](../../models/operations/m.md)[]", list(model("../../models/operations/m.md"))),
+            ("*components.CustomField*[]", list(titled("CustomField"))),
+            ("*operations.TagIds*", titled("TagIds")),
+            ("Record<string, *any*>", map(Type::Any)),
+            ("Record<string, *string*>", map(Type::String)),
+            ("Record<string, *number*>[]", list(map(Type::Float64))),
+            ("*string*[][]", list(list(Type::String))),
+            ("Record<string, [components.M](m.md)>", map(model("m.md"))),
+            ("*\"simple\"*", Type::Const { value: "simple".into() }),
+            (
+                "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)",
+                Type::DateTime,
+            ),
+            ("[Date](../../types/rfcdate.md)", Type::Date),
+            ("*Uint8Array*", Type::Bytes),
+            ("*ReadableStream<Uint8Array>*", Type::Stream),
+        ];
+        for (cell, ty) in cases {
+            let parsed = parse_type(&TypeScript, cell, &|_| false).unwrap_or_else(|e| panic!("{cell}: {e:?}"));
+            assert_eq!(parsed, CellType { ty, wrapper: Wrapper::None }, "{cell}");
+        }
+        assert!(parse_type(&TypeScript, "*String*", &|_| false).is_err());
+        assert!(parse_type(&TypeScript, "Record<number, *any*>", &|_| false).is_err());
+    }
+
+    #[test]
+    fn enum_values_come_from_the_code_block() {
+        let doc = crate::markdown::parse(
+            "# E\n\n## Values\n\n```typescript\n\"a b\" | \"\" | \"x\\\"y\" | Unrecognized<string>\n```\n",
+        );
+        let values = TypeScript.enum_values(&doc.sections[0]).unwrap();
+        let values: Vec<&str> = values.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["a b", "", "x\"y"]);
+    }
+}
