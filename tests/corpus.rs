@@ -61,6 +61,35 @@ fn every_dialect_folder_generates_or_fails_cleanly() {
     }
 }
 
+/// The TypeScript, Python, Go and C# folders generate with every dialect detected per doc,
+/// and the result compiles under `deny(warnings)`: all four as modules of one scratch crate,
+/// so that CI builds the dependencies once.
+#[test]
+fn other_dialects_generate_and_compile() {
+    let Some(corpus) = corpus() else { return };
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-dialects");
+    let config_file = scratch.join("mdschema.toml");
+    std::fs::create_dir_all(&scratch).unwrap();
+    std::fs::write(&config_file, "wire_case = \"snake_case\"\n").unwrap();
+    let mut lib = String::from("#![deny(warnings)]\n");
+    for (dialect, folder) in [("typescript", "models"), ("python", "models"), ("go", "models"), ("csharp", "Models")] {
+        let mut config = mdschema::Config::new();
+        config
+            .schemas_dir(corpus.join("apideck").join(dialect).join(folder))
+            .config_file(&config_file)
+            .out_dir(scratch.join(dialect));
+        let report = config.generate().unwrap_or_else(|e| panic!("{dialect}: {e}"));
+        let loaded = config.load().unwrap();
+        let read_as: BTreeSet<&str> = loaded.schema.models.iter().map(|m| m.dialect.as_str()).collect();
+        assert_eq!(read_as, BTreeSet::from([dialect]), "{dialect}: every doc is detected as {dialect}");
+        eprintln!("{dialect}: {} models from {} docs, {} warnings", report.models, report.docs, report.warnings.len());
+        assert!(report.models > 900, "{dialect}: {} models", report.models);
+        lib.push_str(&format!("pub mod {dialect} {{\n    include!(\"../{dialect}/mod.rs\");\n}}\n"));
+    }
+    common::write_crate(&scratch, "corpus-dialects", &[("src/lib.rs", &lib)]);
+    cargo(&scratch, &["check", "--quiet"]);
+}
+
 #[test]
 fn java_corpus_generates_compiles_and_round_trips() {
     let Some(corpus) = corpus() else { return };
