@@ -194,6 +194,14 @@ pub struct EnumValue {
     pub span: Span,
 }
 
+/// A model id's folders and its last segment (`components/Pet` → `["components"]`, `Pet`).
+pub fn split_id(id: &str) -> (Vec<String>, &str) {
+    match id.rsplit_once('/') {
+        Some((folders, name)) => (folders.split('/').map(str::to_string).collect(), name),
+        None => (Vec::new(), id),
+    }
+}
+
 impl Schema {
     /// `(model, target)` for every reference that names no model of the schema. A schema
     /// that resolution built has none; rendering refuses one that has.

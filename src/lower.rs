@@ -76,8 +76,7 @@ impl Cx<'_> {
         self.title = title_text.trim().to_string();
         let kind = self.kind(doc, title.span)?;
         let id = self.file.model_id().to_string();
-        let mut folders: Vec<String> = id.split('/').map(str::to_string).collect();
-        folders.pop();
+        let (folders, _) = crate::ir::split_id(&id);
         let mut deprecation_note = None;
         let mut paragraphs = Vec::new();
         for paragraph in &doc.description {

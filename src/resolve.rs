@@ -125,8 +125,8 @@ impl TitleIndex {
 
 /// Stands in for a doc that failed to read, so that links to it resolve.
 fn placeholder(id: &str) -> Model {
-    let mut folders: Vec<String> = id.split('/').map(str::to_string).collect();
-    let title = folders.pop().unwrap_or_default();
+    let (folders, title) = crate::ir::split_id(id);
+    let title = title.to_string();
     Model {
         id: id.to_string(),
         source: format!("{id}.md"),

@@ -81,9 +81,14 @@ enum Vote {
 
 fn vote(tables: &DocTables, custom: &dyn Fn(&str) -> bool) -> Vote {
     if let Some(values) = tables.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Values")) {
-        // Only TypeScript writes enum values as a code block.
-        if values.tables.is_empty() && !values.code_blocks.is_empty() {
-            return Vote::Read(index_of("typescript").into_iter().collect());
+        // Enum values written other than as a table (TypeScript's code block) name their
+        // dialect: the ones that read them that way.
+        if values.tables.is_empty() {
+            let readers: Vec<usize> =
+                (0..DIALECTS.len()).filter(|&i| DIALECTS[i].enum_values(values).is_some()).collect();
+            if !readers.is_empty() {
+                return Vote::Read(readers);
+            }
         }
     }
     let cells = type_cells(tables);
@@ -110,10 +115,6 @@ fn type_cells(tables: &DocTables) -> Vec<(&str, Span)> {
         return Vec::new();
     };
     table.rows.iter().filter_map(|row| row.cells.get(column)).map(|c| (c.text.as_str(), c.span)).collect()
-}
-
-fn index_of(name: &str) -> Option<usize> {
-    DIALECTS.iter().position(|d| d.name() == name)
 }
 
 /// The dialect with the most votes; ties go to the earlier dialect.
