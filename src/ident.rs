@@ -39,6 +39,18 @@ pub fn variant_name(name: &str) -> String {
     escape_keyword(&non_empty(ascii_words(name).to_upper_camel_case(), "Value"), false)
 }
 
+/// A variant name for `name` in the enum `enum_name`, without the enum's name around it (Go's
+/// `StatusAvailable` in `Status` → `Available`, as clippy's `enum_variant_names` asks); kept
+/// whole when what remains is not a word of its own.
+pub fn variant_name_in(name: &str, enum_name: &str) -> String {
+    let variant = variant_name(name);
+    let enum_name = enum_name.trim_start_matches("r#");
+    match variant.strip_prefix(enum_name).or_else(|| variant.strip_suffix(enum_name)) {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => variant_name(rest),
+        _ => variant,
+    }
+}
+
 /// A file name (without `.rs`) for a type: `Credentials` → `credentials`.
 pub fn file_stem(type_name: &str) -> String {
     module_name(type_name.trim_start_matches("r#"))
@@ -186,6 +198,24 @@ mod tests {
         ];
         for (folder, rust) in modules {
             assert_eq!(module_name(folder), rust, "{folder}");
+        }
+    }
+
+    #[test]
+    fn variant_names_lose_the_enum_name_around_them() {
+        let cases = [
+            ("StatusAvailable", "Status", "Available"),
+            ("AvailableStatus", "Status", "Available"),
+            ("STATUS_SOLD_OUT", "Status", "SoldOut"),
+            ("Status", "Status", "Status"),
+            ("Status2", "Status", "Status2"),
+            ("Statuses", "Status", "Statuses"),
+            ("StatusSelf", "Status", "Self_"),
+            ("Available", "Status", "Available"),
+            ("TypeAbc", "r#Type", "Abc"),
+        ];
+        for (name, enum_name, expected) in cases {
+            assert_eq!(variant_name_in(name, enum_name), expected, "{name} in {enum_name}");
         }
     }
 

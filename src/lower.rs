@@ -3,7 +3,7 @@
 //! `resolve` connects them.
 
 use crate::diag::Diagnostic;
-use crate::dialect::{self, Dialect};
+use crate::dialect::{self, Dialect, ListedValue};
 use crate::ir::{EnumValue, Field, Link, Model, ModelKind, Type};
 use crate::markdown::{self, DocTables, Row, Section, Table, Text};
 use crate::rules::Rules;
@@ -124,7 +124,7 @@ impl Cx<'_> {
             }
             (None, Some(section)) => {
                 let values = match self.dialect.enum_values(section) {
-                    Some(pairs) => self.listed_values(section, pairs),
+                    Some(listed) => self.listed_values(listed),
                     None => {
                         let table = self.first_table(section)?;
                         self.values(table)?
@@ -223,7 +223,9 @@ impl Cx<'_> {
             parsed.ty = self.dialect.refine(parsed.ty, example.as_deref());
             let name = self.dialect.field_name(&name, &self.title);
             let wire_name = self.config.wire_name(self.file.model_id(), &name);
-            let catch_all = name.eq_ignore_ascii_case("additionalProperties") && matches!(parsed.ty, Type::Map { .. });
+            let catch_all = self.dialect.is_catch_all(&name) && matches!(parsed.ty, Type::Map { .. });
+            // One name for the catch-all whatever the dialect calls it (`__pydantic_extra__`).
+            let name = if catch_all { "additionalProperties".to_string() } else { name };
             let presence = self.dialect.presence(&parsed, required);
             if let Some(earlier) = fields.iter().find(|f| f.wire_name == wire_name || f.name == name) {
                 let line = self.file.line_col(earlier.span.start).line;
@@ -295,16 +297,15 @@ impl Cx<'_> {
         }
     }
 
-    /// Values the dialect read from somewhere other than a table (a code block).
-    fn listed_values(&mut self, section: &Section, pairs: Vec<(String, String)>) -> Vec<EnumValue> {
-        let span = section.code_blocks.first().map_or(section.heading.span, |b| b.span);
+    /// Values the dialect read from somewhere other than a table (a code block, a list).
+    fn listed_values(&mut self, listed: Vec<ListedValue>) -> Vec<EnumValue> {
         let mut values: Vec<EnumValue> = Vec::new();
-        for (name, value) in pairs {
+        for ListedValue { value, span } in listed {
             if values.iter().any(|v| v.value == value) {
                 self.error(span, format!("the value `{value}` is listed twice"), "remove one of them");
                 continue;
             }
-            values.push(EnumValue { name, value, span });
+            values.push(EnumValue { name: String::new(), value, span });
         }
         values
     }

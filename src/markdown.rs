@@ -48,6 +48,10 @@ pub struct Section {
     pub code_blocks: Vec<Text>,
     /// The `###` headings in the section, each with the code blocks under it.
     pub subsections: Vec<Subsection>,
+    /// Bullet and numbered list items in the section (raw, without the marker), in order.
+    pub items: Vec<Text>,
+    /// Paragraphs directly in the section (not in lists, tables or quotes), raw.
+    pub paragraphs: Vec<Text>,
 }
 
 /// A `###` heading and the code blocks under it.
@@ -88,6 +92,8 @@ pub fn parse(text: &str) -> DocTables {
     let mut row: Option<Row> = None;
     let mut in_header = false;
     let mut code: Option<Text> = None;
+    // Open list items and block quotes: paragraphs inside them are not the section's own.
+    let mut containers = 0usize;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let span = Span::new(range.start, range.end);
         match event {
@@ -95,12 +101,7 @@ pub fn parse(text: &str) -> DocTables {
                 let heading = heading_text(text, span);
                 match level {
                     HeadingLevel::H1 if doc.title.is_none() && doc.sections.is_empty() => doc.title = Some(heading),
-                    HeadingLevel::H2 => doc.sections.push(Section {
-                        heading,
-                        tables: Vec::new(),
-                        code_blocks: Vec::new(),
-                        subsections: Vec::new(),
-                    }),
+                    HeadingLevel::H2 => doc.sections.push(Section::new(heading)),
                     HeadingLevel::H3 => {
                         if let Some(section) = doc.sections.last_mut() {
                             section.subsections.push(Subsection { heading, code_blocks: Vec::new() });
@@ -112,6 +113,19 @@ pub fn parse(text: &str) -> DocTables {
             Event::Start(Tag::Paragraph) if doc.sections.is_empty() && doc.title.is_some() => {
                 doc.description.push(paragraph_text(text, span));
             }
+            Event::Start(Tag::Paragraph) if containers == 0 => {
+                if let Some(section) = doc.sections.last_mut() {
+                    section.paragraphs.push(paragraph_text(text, span));
+                }
+            }
+            Event::Start(Tag::Item) => {
+                containers += 1;
+                if let Some(section) = doc.sections.last_mut() {
+                    section.items.push(item_text(text, span));
+                }
+            }
+            Event::Start(Tag::BlockQuote(_)) => containers += 1,
+            Event::End(TagEnd::Item | TagEnd::BlockQuote(_)) => containers = containers.saturating_sub(1),
             Event::Start(Tag::Table(_)) => table = Some(Table { header: Vec::new(), rows: Vec::new(), span }),
             Event::Start(Tag::TableHead) => in_header = true,
             Event::End(TagEnd::TableHead) => in_header = false,
@@ -133,12 +147,10 @@ pub fn parse(text: &str) -> DocTables {
                 if let Some(table) = table.take() {
                     match doc.sections.last_mut() {
                         Some(section) => section.tables.push(table),
-                        None => doc.sections.push(Section {
-                            heading: Heading { text: String::new(), span: table.span },
-                            tables: vec![table],
-                            code_blocks: Vec::new(),
-                            subsections: Vec::new(),
-                        }),
+                        None => {
+                            let heading = Heading { text: String::new(), span: table.span };
+                            doc.sections.push(Section { tables: vec![table], ..Section::new(heading) });
+                        }
                     }
                 }
             }
@@ -203,6 +215,30 @@ fn cell_text(text: &str, span: Span) -> Text {
     Text { text: trimmed.to_string(), span: Span::new(start, start + trimmed.len()) }
 }
 
+impl Section {
+    fn new(heading: Heading) -> Self {
+        Section {
+            heading,
+            tables: Vec::new(),
+            code_blocks: Vec::new(),
+            subsections: Vec::new(),
+            items: Vec::new(),
+            paragraphs: Vec::new(),
+        }
+    }
+}
+
+/// A list item's first line without its marker (`- `, `* `, `1. `), trimmed.
+fn item_text(text: &str, span: Span) -> Text {
+    let raw = &text[span.start..span.end];
+    let line = raw.split('\n').next().unwrap_or("");
+    let unmarked = line.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
+    let unmarked = unmarked.strip_prefix(['-', '*', '+', '.', ')']).unwrap_or(unmarked);
+    let trimmed = unmarked.trim();
+    let start = span.start + (line.len() - unmarked.trim_start().len());
+    Text { text: trimmed.to_string(), span: Span::new(start, start + trimmed.len()) }
+}
+
 /// A paragraph's raw source; blockquote markers on continuation lines are dropped.
 fn paragraph_text(text: &str, span: Span) -> Text {
     let raw = &text[span.start..span.end];
@@ -249,6 +285,20 @@ mod tests {
         assert_eq!(headings, ["`string`", ""]);
         assert_eq!(section.subsections[1].code_blocks[0].text, "x := 1\n");
         assert_eq!(section.code_blocks.len(), 2);
+    }
+
+    #[test]
+    fn keeps_list_items_and_prose_of_a_section() {
+        let text = "# E\n\n## Values\n\nThis is an open enum.\n\n- `\"a b\"`\n-   `-1`\n  more\n* x\n\n1. `\"n\"`\n\n> quoted\n";
+        let doc = parse(text);
+        let section = &doc.sections[0];
+        let items: Vec<&str> = section.items.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(items, ["`\"a b\"`", "`-1`", "x", "`\"n\"`"]);
+        for item in &section.items {
+            assert_eq!(&text[item.span.start..item.span.end], item.text);
+        }
+        let prose: Vec<&str> = section.paragraphs.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(prose, ["This is an open enum."]);
     }
 
     #[test]

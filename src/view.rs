@@ -434,7 +434,7 @@ impl ModelCx<'_> {
             .map(|v| {
                 let source = if v.name.trim().is_empty() { &v.value } else { &v.name };
                 VariantView {
-                    name: names.claim(&ident::variant_name(source)),
+                    name: names.claim(&ident::variant_name_in(source, name)),
                     value: literal(&v.value),
                     docs: vec![doc_attr(&format!("The value {}.", rustdoc::code_span(&v.value)))],
                     attrs: vec![format!("#[serde(rename = {})]", literal(&v.value))],

@@ -67,6 +67,20 @@ fn configured_fixture_with_a_template_override() {
     check_case("configured");
 }
 
+/// One fixture per doc dialect, each covering its grammar (DIALECTS.md and the forms other
+/// generator versions write).
+#[test]
+fn dialect_fixtures() {
+    for dialect in ["typescript", "python", "go", "csharp"] {
+        check_case(dialect);
+        let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dialect).join("schemas");
+        let loaded = mdschema::Config::new().schemas_dir(&schemas).load().unwrap();
+        for model in &loaded.schema.models {
+            assert_eq!(model.dialect, dialect, "{}: detected as {}", model.id, model.dialect);
+        }
+    }
+}
+
 #[test]
 fn output_is_deterministic() {
     assert_eq!(generate_in_memory("models"), generate_in_memory("models"));

@@ -56,6 +56,61 @@ pub struct Presence {
     pub nullable: bool,
 }
 
+/// An enum value read from a code block or a list rather than a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedValue {
+    /// The value as sent.
+    pub value: String,
+    /// Where it is written.
+    pub span: crate::source::Span,
+}
+
+/// The values of a `## Values` section written as a list of literals (`` - `"active"` ``,
+/// `- 3`), when it has no table.
+fn listed_items(section: &Section) -> Option<Vec<ListedValue>> {
+    if !section.tables.is_empty() || section.items.is_empty() {
+        return None;
+    }
+    let values = section.items.iter().map(|item| ListedValue { value: literal(&item.text), span: item.span });
+    Some(values.collect())
+}
+
+/// The value of one written literal: `"a \"b\""` → `a "b"` (JSON string escapes), a code span
+/// unwrapped, anything else as written (`-1`, `true`).
+fn literal(text: &str) -> String {
+    let text = text.trim();
+    let text = text.strip_prefix('`').and_then(|t| t.strip_suffix('`')).unwrap_or(text).trim();
+    match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        Some(quoted) => serde_json::from_str::<String>(text).unwrap_or_else(|_| quoted.to_string()),
+        None => text.to_string(),
+    }
+}
+
+/// Splits a union of literals (`"a" | "b|c" | 1 | Unrecognized<string>`) at the `|` outside
+/// string literals; each piece trimmed, with its byte range in `text`.
+fn split_literals(text: &str) -> Vec<(&str, std::ops::Range<usize>)> {
+    let mut pieces = Vec::new();
+    let (mut start, mut in_string, mut escaped) = (0, false, false);
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '|'))) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            '|' if !in_string => {
+                let piece = &text[start..i];
+                let trimmed = piece.trim();
+                if !trimmed.is_empty() {
+                    let offset = start + (piece.len() - piece.trim_start().len());
+                    pieces.push((trimmed, offset..offset + trimmed.len()));
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces
+}
+
 /// A parsed Type cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellType {
@@ -119,6 +174,12 @@ pub trait Dialect: Sync {
         doc_name.to_string()
     }
 
+    /// Whether the map field `name` holds every JSON key no other field names (OpenAPI's
+    /// `additionalProperties`, in any casing: `AdditionalProperties`, `additional_properties`).
+    fn is_catch_all(&self, name: &str) -> bool {
+        name.chars().filter(|c| *c != '_').collect::<String>().eq_ignore_ascii_case("additionalProperties")
+    }
+
     /// What the Required column and the wrapper mean together.
     fn presence(&self, cell: &CellType, required: bool) -> Presence;
 
@@ -129,9 +190,10 @@ pub trait Dialect: Sync {
     }
 
     /// Enum values written other than as a `| Name | Value |` table (TypeScript's code
-    /// block): `(name, value)` pairs, or `None` to read the table.
-    fn enum_values(&self, _section: &Section) -> Option<Vec<(String, String)>> {
-        None
+    /// block, a bullet list of literals), or `None` to read the table. By default a section
+    /// without a table is read as a list of literals (`- "active"`).
+    fn enum_values(&self, section: &Section) -> Option<Vec<ListedValue>> {
+        listed_items(section)
     }
 }
 

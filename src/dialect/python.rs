@@ -117,6 +117,11 @@ impl Dialect for Python {
         super::presence_with_dropped_wrappers(cell, required)
     }
 
+    /// Pydantic keeps unknown keys in `__pydantic_extra__`.
+    fn is_catch_all(&self, name: &str) -> bool {
+        name == "__pydantic_extra__" || name.replace('_', "").eq_ignore_ascii_case("additionalProperties")
+    }
+
     fn refine(&self, ty: DocType, example: Option<&str>) -> DocType {
         match (ty, example.map(str::trim)) {
             (Type::Date | Type::DateTime, Some(example)) if is_date_time(example) => Type::DateTime,
@@ -196,6 +201,15 @@ mod tests {
             (Type::String, Some("2020-09-30"), Type::String),
         ] {
             assert_eq!(Python.refine(ty.clone(), example), expected, "{ty:?} {example:?}");
+        }
+    }
+
+    #[test]
+    fn the_catch_all_is_pydantic_extra() {
+        for (name, catch_all) in
+            [("__pydantic_extra__", true), ("additional_properties", true), ("pydantic_extra", false), ("extra", false)]
+        {
+            assert_eq!(Python.is_catch_all(name), catch_all, "{name}");
         }
     }
 

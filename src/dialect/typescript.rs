@@ -7,7 +7,7 @@
 //! (date). No wrapper and no nullability is ever shown. Enum values are a code block:
 //! `"a" | "b" | Unrecognized<string>`.
 
-use super::{CellType, Dialect, DocType, Meaning, Presence};
+use super::{CellType, Dialect, DocType, ListedValue, Meaning, Presence};
 use crate::ir::Type;
 use crate::markdown::Section;
 
@@ -31,8 +31,9 @@ impl Dialect for TypeScript {
         match name {
             "string" => ty(Type::String),
             "boolean" => ty(Type::Bool),
-            // `number` is integers and floats alike: a float is what holds every value.
-            "number" => ty(Type::Float64),
+            // `number` is integers and floats alike. `serde_json::Number` keeps either exactly
+            // (an `f64` would send `7` back as `7.0` and round integers beyond 2^53).
+            "number" => ty(Type::Number),
             "bigint" => ty(Type::Number),
             "any" | "unknown" => ty(Type::Any),
             "Date" if url.is_some() => ty(Type::DateTime),
@@ -53,24 +54,15 @@ impl Dialect for TypeScript {
         super::presence_unknown_nullability(required)
     }
 
-    fn enum_values(&self, section: &Section) -> Option<Vec<(String, String)>> {
-        let block = section.code_blocks.first()?;
-        Some(
-            block
-                .text
-                .split('|')
-                .map(str::trim)
-                .filter(|v| !v.is_empty() && !v.starts_with("Unrecognized<"))
-                .map(|v| {
-                    let value = match v.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-                        Some(quoted) => serde_json::from_str::<String>(&format!("\"{quoted}\""))
-                            .unwrap_or_else(|_| quoted.to_string()),
-                        None => v.to_string(),
-                    };
-                    (String::new(), value)
-                })
-                .collect(),
-        )
+    /// The `## Values` code block (`"a" | "b" | Unrecognized<string>`); a doc without one is
+    /// read as a list or a table.
+    fn enum_values(&self, section: &Section) -> Option<Vec<ListedValue>> {
+        let Some(block) = section.code_blocks.first() else { return super::listed_items(section) };
+        let values = super::split_literals(&block.text)
+            .into_iter()
+            .filter(|(piece, _)| !piece.starts_with("Unrecognized<"))
+            .map(|(piece, _)| ListedValue { value: super::literal(piece), span: block.span });
+        Some(values.collect())
     }
 }
 
@@ -88,7 +80,7 @@ mod tests {
         let map = |value: DocType| Type::Map { value: Box::new(value) };
         let cases: Vec<(&str, DocType)> = vec![
             ("*string*", Type::String),
-            ("*number*", Type::Float64),
+            ("*number*", Type::Number),
             ("*boolean*", Type::Bool),
             ("*any*", Type::Any),
             ("*string*[]", list(Type::String)),
@@ -99,7 +91,7 @@ mod tests {
             ("*operations.TagIds*", titled("TagIds")),
             ("Record<string, *any*>", map(Type::Any)),
             ("Record<string, *string*>", map(Type::String)),
-            ("Record<string, *number*>[]", list(map(Type::Float64))),
+            ("Record<string, *number*>[]", list(map(Type::Number))),
             ("*string*[][]", list(list(Type::String))),
             ("Record<string, [components.M](m.md)>", map(model("m.md"))),
             ("*\"simple\"*", Type::Const { value: "simple".into() }),
@@ -125,7 +117,23 @@ mod tests {
             "# E\n\n## Values\n\n```typescript\n\"a b\" | \"\" | \"x\\\"y\" | Unrecognized<string>\n```\n",
         );
         let values = TypeScript.enum_values(&doc.sections[0]).unwrap();
-        let values: Vec<&str> = values.iter().map(|(_, v)| v.as_str()).collect();
+        let values: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(values, ["a b", "", "x\"y"]);
+    }
+
+    #[test]
+    fn enum_values_in_every_typescript_spelling() {
+        let values = |doc: &str| {
+            let doc = crate::markdown::parse(doc);
+            TypeScript.enum_values(&doc.sections[0]).map(|v| v.into_iter().map(|v| v.value).collect::<Vec<_>>())
+        };
+        // A `|` inside a string literal, negative and plain integers, `true` as a string.
+        assert_eq!(
+            values("# E\n\n## Values\n\n```typescript\n\"a|b\" | -1 | 2 | \"true\" | \"x/y z\"\n```\n").unwrap(),
+            ["a|b", "-1", "2", "true", "x/y z"]
+        );
+        // Other generator versions: a bullet list of literals, or the `| Name | Value |` table.
+        assert_eq!(values("# E\n\n## Values\n\n- `\"a\"`\n- `\"b\"`\n").unwrap(), ["a", "b"]);
+        assert_eq!(values("# E\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `A` | a |\n"), None);
     }
 }
