@@ -1,6 +1,7 @@
-//! End-to-end generation of the whole Java corpus (read, parse, IR, render, format, write to
-//! a fresh temporary folder) against a pulldown-cmark-only pass over the same files, the
-//! floor no generator can go below. Needs `MDSCHEMA_CORPUS` (e.g. `../shared/corpus`).
+//! End-to-end generation of the whole Apideck corpus of each doc dialect (read, detect,
+//! parse, IR, render, format, write to a fresh temporary folder) against a
+//! pulldown-cmark-only pass over the same files, the floor no generator can go below. Needs
+//! `MDSCHEMA_CORPUS` (e.g. `../shared/corpus`).
 
 use std::path::{Path, PathBuf};
 
@@ -18,20 +19,27 @@ fn docs(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn java_corpus(c: &mut Criterion) {
+fn corpora(c: &mut Criterion) {
     let Some(corpus) = std::env::var_os("MDSCHEMA_CORPUS") else {
         eprintln!("skipped: set MDSCHEMA_CORPUS to the corpus folder");
         return;
     };
-    let models = PathBuf::from(corpus).join("apideck/java/models");
+    for (dialect, folder) in
+        [("java", "models"), ("typescript", "models"), ("python", "models"), ("go", "models"), ("csharp", "Models")]
+    {
+        dialect_corpus(c, dialect, &PathBuf::from(&corpus).join("apideck").join(dialect).join(folder));
+    }
+}
+
+fn dialect_corpus(c: &mut Criterion, dialect: &str, models: &Path) {
     // Every doc, operations wrappers included, so that both passes read the same files.
     let config_dir = tempfile::tempdir().unwrap();
     let config_file = config_dir.path().join("mdschema.toml");
     std::fs::write(&config_file, "wire_case = \"snake_case\"\nexclude = []\n").unwrap();
     let mut files = Vec::new();
-    docs(&models, &mut files);
+    docs(models, &mut files);
 
-    let mut group = c.benchmark_group("java_corpus");
+    let mut group = c.benchmark_group(format!("{dialect}_corpus"));
     group.sample_size(10);
     group.bench_function("pulldown_cmark_only", |b| {
         b.iter(|| {
@@ -47,7 +55,7 @@ fn java_corpus(c: &mut Criterion) {
     group.bench_function("in_memory", |b| {
         b.iter(|| {
             let mut config = mdschema::Config::new();
-            config.schemas_dir(&models).config_file(&config_file);
+            config.schemas_dir(models).config_file(&config_file);
             let loaded = config.load().unwrap();
             config.render(&loaded).unwrap().len()
         })
@@ -57,7 +65,7 @@ fn java_corpus(c: &mut Criterion) {
             || tempfile::tempdir().unwrap(),
             |out| {
                 let report = mdschema::Config::new()
-                    .schemas_dir(&models)
+                    .schemas_dir(models)
                     .config_file(&config_file)
                     .out_dir(out.path())
                     .generate()
@@ -70,5 +78,5 @@ fn java_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, java_corpus);
+criterion_group!(benches, corpora);
 criterion_main!(benches);

@@ -30,13 +30,25 @@ pub fn type_name(title: &str) -> String {
     let keep = is_plain_ident(title)
         && title.starts_with(|c: char| c.is_ascii_uppercase())
         && title.chars().any(|c| c.is_ascii_lowercase());
-    let name = if keep { title.to_string() } else { non_empty(ascii_words(title).to_upper_camel_case(), "Model") };
+    let name = if keep { title.to_string() } else { non_empty(upper_camel(title), "Model") };
     escape_keyword(&name, false)
 }
 
 /// An enum variant name from a constant's name: `FILTERED_SELECT` → `FilteredSelect`.
 pub fn variant_name(name: &str) -> String {
-    escape_keyword(&non_empty(ascii_words(name).to_upper_camel_case(), "Value"), false)
+    escape_keyword(&non_empty(upper_camel(name), "Value"), false)
+}
+
+/// UpperCamelCase; a name of one-letter words (`a b/c` → `ABC`) keeps only its first letter
+/// upper case (`Abc`), since clippy reads three capitals as an acronym.
+fn upper_camel(name: &str) -> String {
+    let camel = ascii_words(name).to_upper_camel_case();
+    if camel.len() > 2 && camel.chars().all(|c| c.is_ascii_uppercase()) {
+        let mut chars = camel.chars();
+        chars.next().map(|first| first.to_string() + &chars.as_str().to_ascii_lowercase()).unwrap_or_default()
+    } else {
+        camel
+    }
 }
 
 /// A variant name for `name` in the enum `enum_name`, without the enum's name around it (Go's
@@ -213,6 +225,9 @@ mod tests {
             ("StatusSelf", "Status", "Self_"),
             ("Available", "Status", "Available"),
             ("TypeAbc", "r#Type", "Abc"),
+            ("a b/c", "Status", "Abc"),
+            ("A1 B", "Status", "A1B"),
+            ("a|b", "Status", "AB"),
         ];
         for (name, enum_name, expected) in cases {
             assert_eq!(variant_name_in(name, enum_name), expected, "{name} in {enum_name}");

@@ -94,3 +94,22 @@ fn folders_named_like_crates_do_not_shadow_them() {
     assert_eq!(round_trip::<models::std::Thing>(&input), input);
     assert_eq!(round_trip::<models::chrono::Thing>(&input), input);
 }
+
+#[test]
+fn hostile_docs_in_every_dialect_round_trip() {
+    use models::dialects::{CsThing, GoThing, PyEnum, PyThing, TsEnum, TsThing};
+    let ts = json!({"*/x": "*/", "\"]#[evil]": [{"a": 1, "b": 2.5}], "kind": "*/ \"]#[evil] \\ x", "self": "a|b", "Self": ["", "名前", "x\\y"]});
+    assert_eq!(round_trip::<TsThing>(&ts), ts);
+    for value in ["*/", "\"]#[evil]", "a|b", "", "Unknown", "名前", "x\\y", "unlisted"] {
+        let parsed: TsEnum = serde_json::from_value(json!(value)).unwrap();
+        assert_eq!(parsed.as_str(), value);
+    }
+    let py = json!({"from": "x", "class": null, "*/": "\"]#[evil]", "items": [null, "*/", "-1", "true", "a b/c"], "extra": {"k": [1]}});
+    assert_eq!(round_trip::<PyThing>(&py), py);
+    assert_eq!(serde_json::from_value::<PyEnum>(json!("true")).unwrap().as_str(), "true");
+    // The fixture's `wire_case` is verbatim: Go and C# keys keep their PascalCase.
+    let go = json!({"Type": null, "*/": {"k": [null, "v"]}, "Thing": {"Type": "t"}});
+    assert_eq!(round_trip::<GoThing>(&go), go);
+    let cs = json!({"CsThing": "x", "Impl": {"a": {"b": null}}, "Others": [{"CsThing": "y"}]});
+    assert_eq!(round_trip::<CsThing>(&cs), cs);
+}

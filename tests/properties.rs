@@ -4,11 +4,12 @@
 //!
 //! * Any text at all: mdschema never panics; it reports located errors or emits code that
 //!   `syn` parses.
-//! * Well-formed docs with nasty content: mdschema emits exactly one struct per doc whose
-//!   fields carry exactly the docs' JSON keys, in order.
+//! * Well-formed docs with nasty content, in every dialect's type spellings: mdschema emits
+//!   exactly one struct per doc whose fields carry exactly the docs' JSON keys, in order.
 //! * A sample of such docs compiles under `deny(warnings)`.
-//! * Sets of 2–8 docs whose fields link to each other, to missing docs and to broken docs, in
-//!   every link spelling an SDK uses: exactly the planted problems are reported, each once,
+//! * Sets of 2–8 docs in one of the five doc dialects whose fields link to each other (by
+//!   link or by title), to missing docs and to broken docs, in every link spelling an SDK
+//!   uses: exactly the planted problems are reported, each once,
 //!   located in its doc; otherwise code that parses. Never a panic.
 
 use std::path::Path;
@@ -85,16 +86,135 @@ fn field_name() -> impl Strategy<Value = String> {
         .prop_filter("a name", |name| !name.is_empty())
 }
 
-const TYPES: &[&str] = &[
-    "*String*",
-    "*Optional\\<Long>*",
-    "*JsonNullable\\<Double>*",
-    "*boolean*",
-    "List\\<*String*>",
-    "Map\\<String, *Object*>",
-    "[OffsetDateTime](https://docs.oracle.com/javase/8/docs/api/java/time/OffsetDateTime.html)",
-    "[LocalDate](https://docs.oracle.com/javase/8/docs/api/java/time/LocalDate.html)",
-    "byte[]",
+/// One doc dialect's spellings, for generated docs: Java, TypeScript, Python, Go, C#.
+struct Spelling {
+    /// Type cells of scalars, lists, maps and dates.
+    scalars: &'static [&'static str],
+    /// A type cell naming a model no dialect knows.
+    unknown: &'static str,
+    /// A type cell referring to the doc titled `name` at `url`, in shape `shape` (0..5).
+    link: fn(name: &str, url: &str, shape: usize) -> String,
+}
+
+const SPELLINGS: &[Spelling] = &[
+    Spelling {
+        scalars: &[
+            "*String*",
+            "*Optional\\<Long>*",
+            "*JsonNullable\\<Double>*",
+            "*boolean*",
+            "List\\<*String*>",
+            "Map\\<String, *Object*>",
+            "[OffsetDateTime](https://docs.oracle.com/javase/8/docs/api/java/time/OffsetDateTime.html)",
+            "[LocalDate](https://docs.oracle.com/javase/8/docs/api/java/time/LocalDate.html)",
+            "byte[]",
+        ],
+        unknown: "*Frobnicate\\<Q>*",
+        link: |name, url, shape| match shape {
+            0 => format!("[{name}]({url})"),
+            1 => format!("[Optional\\<{name}>]({url})"),
+            2 => format!("List\\<[{name}]({url})>"),
+            3 => format!("Map\\<String, [{name}]({url})>"),
+            _ => format!("[JsonNullable\\<{name}>]({url})"),
+        },
+    },
+    Spelling {
+        scalars: &[
+            "*string*",
+            "*number*",
+            "*boolean*",
+            "*any*",
+            "*string*[]",
+            "*number*[][]",
+            "Record<string, *any*>",
+            "Record<string, *number*>[]",
+            "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)",
+            "[RFCDate](../../types/rfcdate.md)",
+            "*\"simple\"*",
+            "*Uint8Array*",
+        ],
+        unknown: "*Frobnicate*",
+        link: |name, url, shape| match shape {
+            0 => format!("[components.{name}]({url})"),
+            1 => format!("[components.{name}]({url})[]"),
+            2 => format!("Record<string, [components.{name}]({url})>"),
+            3 => format!("*components.{name}*"),
+            _ => format!("*operations.{name}*[]"),
+        },
+    },
+    Spelling {
+        scalars: &[
+            "*str*",
+            "*Optional[int]*",
+            "*OptionalNullable[float]*",
+            "*Nullable[str]*",
+            "*bool*",
+            "List[*str*]",
+            "List[*Nullable[str]*]",
+            "Dict[str, *Any*]",
+            "List[Dict[str, *Any*]]",
+            "Dict[str, *str*\\|*int*\\|*float*\\|*bool*]",
+            "[date](https://docs.python.org/3/library/datetime.html#date-objects)",
+            "*Literal[\"x\"]*",
+            "*Decimal*",
+        ],
+        unknown: "*Frobnicate*",
+        link: |name, url, shape| match shape {
+            0 => format!("[models.{name}]({url})"),
+            1 => format!("[Optional[models.{name}]]({url})"),
+            2 => format!("List[[Nullable[models.{name}]]({url})]"),
+            3 => format!("Dict[str, [models.{name}]({url})]"),
+            _ => format!("*models.{name}*"),
+        },
+    },
+    Spelling {
+        scalars: &[
+            "`*string`",
+            "`int64`",
+            "`*float64`",
+            "`bool`",
+            "**string*",
+            "[]`string`",
+            "[]`*string`",
+            "map[string]`any`",
+            "map[string]*interface{}*",
+            "[time.Time](https://pkg.go.dev/time#Time)",
+            "[*types.Date](../../types/date.md)",
+            "*[]byte*",
+            "[*big.Int](https://pkg.go.dev/math/big#Int)",
+        ],
+        unknown: "`Frobnicate`",
+        link: |name, url, shape| match shape {
+            0 => format!("[components.{name}]({url})"),
+            1 => format!("[*components.{name}]({url})"),
+            2 => format!("[][*components.{name}]({url})"),
+            3 => format!("map[string][components.{name}]({url})"),
+            _ => format!("`*components.{name}`"),
+        },
+    },
+    Spelling {
+        scalars: &[
+            "*string*",
+            "*long*",
+            "*double*",
+            "*bool*",
+            "*object*",
+            "*decimal*",
+            "List<*string*>",
+            "List<*long*>",
+            "Dictionary<String, *object*>",
+            "Dictionary<String, Dictionary<String, *object*>>",
+            "[DateTime](https://learn.microsoft.com/en-us/dotnet/api/system.datetime?view=net-5.0)",
+        ],
+        unknown: "*Frobnicate*",
+        link: |name, url, shape| match shape {
+            0 => format!("[{name}]({url})"),
+            1 => format!("List<[{name}]({url})>"),
+            2 => format!("Dictionary<String, [{name}]({url})>"),
+            3 => format!("[Models.Components.{name}]({url})"),
+            _ => format!("Dictionary<String, List<[{name}]({url})>>"),
+        },
+    },
 ];
 
 #[derive(Debug, Clone)]
@@ -127,14 +247,18 @@ impl Doc {
 }
 
 fn well_formed_doc() -> impl Strategy<Value = Doc> {
-    let row = (field_name(), prop::sample::select(TYPES), any::<bool>(), nasty(12), nasty(8))
-        .prop_map(|(name, ty, required, description, example)| Row { name, ty, required, description, example });
+    // One dialect per doc, as SDKs write them.
+    let row = |spelling: &'static Spelling| {
+        (field_name(), prop::sample::select(spelling.scalars), any::<bool>(), nasty(12), nasty(8))
+            .prop_map(|(name, ty, required, description, example)| Row { name, ty, required, description, example })
+    };
+    let rows = (0..SPELLINGS.len()).prop_flat_map(move |d| prop::collection::vec(row(&SPELLINGS[d]), 0..6));
     let title = nasty(8).prop_map(|t| {
         let t = t.replace(['#', '\\', '`', '~', '\n', '\r', '|', '<', '['], "q");
         format!("T{}", t.trim())
     });
     let description = nasty(20).prop_map(|d| d.replace(['\n', '\r', '#', '|', '<', '['], " ").trim().to_string());
-    (title, description, prop::collection::vec(row, 0..6)).prop_map(|(title, description, rows)| {
+    (title, description, rows).prop_map(|(title, description, rows)| {
         let mut seen = std::collections::HashSet::new();
         let rows = rows.into_iter().filter(|r| seen.insert(r.name.clone())).collect();
         Doc { title, description: format!("D {description}"), rows }
@@ -179,11 +303,11 @@ fn struct_wire_names(file: &syn::File) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A field's type in a doc set: a scalar, a link to doc `target` (which may not exist) in
-/// some shape and spelling, or a type no dialect knows.
+/// A field's type in a doc set: a scalar (an index into the dialect's), a link to doc
+/// `target` (which may not exist) in some shape and url spelling, or a type no dialect knows.
 #[derive(Debug, Clone)]
 enum SetType {
-    Scalar(&'static str),
+    Scalar(usize),
     Link { target: usize, shape: usize, spelling: usize },
     Unknown,
 }
@@ -195,50 +319,57 @@ enum SetDoc {
     Untitled(String),
 }
 
+/// A set of docs in one dialect (an index into [`SPELLINGS`]).
+#[derive(Debug, Clone)]
+struct DocSet {
+    dialect: usize,
+    docs: Vec<SetDoc>,
+}
+
 const SET_SIZE: std::ops::Range<usize> = 2..9;
 
 fn set_type() -> impl Strategy<Value = SetType> {
     prop_oneof![
-        prop::sample::select(TYPES).prop_map(SetType::Scalar),
-        // Targets up to 9: docs past the set's size are missing.
-        (0..10usize, 0..5usize, 0..4usize).prop_map(|(target, shape, spelling)| SetType::Link {
+        6 => (0..64usize).prop_map(SetType::Scalar),
+        // Mostly the first two docs (always there); up to 9, where docs past the set's size
+        // are missing.
+        6 => (prop_oneof![4 => 0..2usize, 1 => 0..10usize], 0..5usize, 0..4usize).prop_map(|(target, shape, spelling)| SetType::Link {
             target,
             shape,
             spelling
         }),
-        Just(SetType::Unknown),
+        1 => Just(SetType::Unknown),
     ]
 }
 
-fn doc_set() -> impl Strategy<Value = Vec<SetDoc>> {
+fn doc_set() -> impl Strategy<Value = DocSet> {
     let doc = prop_oneof![
-        6 => prop::collection::vec(set_type(), 0..5).prop_map(SetDoc::Fields),
+        12 => prop::collection::vec(set_type(), 0..5).prop_map(SetDoc::Fields),
         1 => nasty(30).prop_map(|t| SetDoc::Untitled(t.replace('#', ""))),
     ];
-    prop::collection::vec(doc, SET_SIZE)
+    (0..SPELLINGS.len(), prop::collection::vec(doc, SET_SIZE)).prop_map(|(dialect, docs)| DocSet { dialect, docs })
 }
 
 impl SetType {
-    fn cell(&self) -> String {
+    fn cell(&self, spelling: &Spelling) -> String {
         match self {
-            SetType::Scalar(ty) => ty.to_string(),
-            SetType::Unknown => "*Frobnicate\\<Q>*".to_string(),
-            SetType::Link { target, shape, spelling } => {
-                let url = match spelling {
+            SetType::Scalar(i) => spelling.scalars[i % spelling.scalars.len()].to_string(),
+            SetType::Unknown => spelling.unknown.to_string(),
+            SetType::Link { target, shape, spelling: url } => {
+                let url = match url {
                     0 => format!("D{target}.md"),
                     1 => format!("../things/D{target}.md"),
                     2 => format!("../../models/things/D{target}.md"),
                     _ => format!("./D{target}.md#anchor"),
                 };
-                match shape {
-                    0 => format!("[D{target}]({url})"),
-                    1 => format!("[Optional\\<D{target}>]({url})"),
-                    2 => format!("List\\<[D{target}]({url})>"),
-                    3 => format!("Map\\<String, [D{target}]({url})>"),
-                    _ => format!("[JsonNullable\\<D{target}>]({url})"),
-                }
+                (spelling.link)(&format!("D{target}"), &url, *shape)
             }
         }
+    }
+
+    /// Whether the cell names its target by title rather than by a link.
+    fn by_title(&self, spelling: &Spelling) -> bool {
+        matches!(self, SetType::Link { .. }) && !self.cell(spelling).contains("](")
     }
 }
 
@@ -247,14 +378,24 @@ impl SetType {
 /// `(path, what)`: a problem a doc of a set must report.
 type Planted = Vec<(String, &'static str)>;
 
-fn set_docs(set: &[SetDoc]) -> (Vec<(String, String)>, Planted) {
+fn set_docs(set: &DocSet) -> (Vec<(String, String)>, Planted) {
+    let spelling = &SPELLINGS[set.dialect];
     let mut docs = Vec::new();
     let mut planted = Vec::new();
     // Without one readable Type cell in the whole set, a doc of unknown types cannot tell its
     // dialect: that is its one problem, instead of each cell's.
-    let evidence =
-        set.iter().any(|d| matches!(d, SetDoc::Fields(types) if types.iter().any(|t| !matches!(t, SetType::Unknown))));
-    for (i, doc) in set.iter().enumerate() {
+    let evidence = set
+        .docs
+        .iter()
+        .any(|d| matches!(d, SetDoc::Fields(types) if types.iter().any(|t| !matches!(t, SetType::Unknown))));
+    let table = |types: &[SetType]| {
+        let mut text = String::from("## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n");
+        for (n, ty) in types.iter().enumerate() {
+            text.push_str(&format!("| `f{n}` | {} | :heavy_check_mark: | x |\n", ty.cell(spelling)));
+        }
+        text
+    };
+    for (i, doc) in set.docs.iter().enumerate() {
         let path = format!("things/D{i}.md");
         let text = match doc {
             SetDoc::Untitled(text) => {
@@ -263,27 +404,23 @@ fn set_docs(set: &[SetDoc]) -> (Vec<(String, String)>, Planted) {
             }
             SetDoc::Fields(types) if !evidence && !types.is_empty() => {
                 planted.push((path.clone(), "cannot tell which SDK"));
-                let mut text =
-                    format!("# D{i}\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n");
-                for (n, ty) in types.iter().enumerate() {
-                    text.push_str(&format!("| `f{n}` | {} | :heavy_check_mark: | x |\n", ty.cell()));
-                }
-                text
+                format!("# D{i}\n\n{}", table(types))
             }
             SetDoc::Fields(types) => {
-                let mut text =
-                    format!("# D{i}\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n");
-                for (n, ty) in types.iter().enumerate() {
+                for ty in types {
                     match ty {
                         SetType::Unknown => planted.push((path.clone(), "unknown type `Frobnicate`")),
-                        SetType::Link { target, .. } if *target >= set.len() => {
-                            planted.push((path.clone(), "names no doc"))
+                        // A path names a missing doc; a title also names no untitled doc.
+                        SetType::Link { target, .. }
+                            if *target >= set.docs.len()
+                                || ty.by_title(spelling) && matches!(set.docs[*target], SetDoc::Untitled(_)) =>
+                        {
+                            planted.push((path.clone(), "names no"))
                         }
                         _ => {}
                     }
-                    text.push_str(&format!("| `f{n}` | {} | :heavy_check_mark: | x |\n", ty.cell()));
                 }
-                text
+                format!("# D{i}\n\n{}", table(types))
             }
         };
         docs.push((path, text));
@@ -338,7 +475,7 @@ proptest! {
                     prop_assert!(!shown.contains('\u{1b}'), "an escape sequence reached the terminal: {shown:?}");
                     let doc = docs.iter().find(|(path, _)| d.path.ends_with(path.as_str()));
                     prop_assert!(doc.is_some(), "{shown} is not located in a doc of the set");
-                    let what = ["has no `# Title`", "unknown type `Frobnicate`", "names no doc", "cannot tell which SDK"]
+                    let what = ["has no `# Title`", "unknown type `Frobnicate`", "names no", "cannot tell which SDK"]
                         .into_iter()
                         .find(|w| d.message.contains(w))
                         .ok_or_else(|| TestCaseError::fail(format!("unplanted problem: {shown}")))?;

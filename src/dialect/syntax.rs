@@ -185,8 +185,12 @@ impl<'a> Parser<'a> {
             return self.object_map(start, depth);
         }
         if self.eat("\"") {
-            let len = self.rest().find('"').ok_or_else(|| self.error("unclosed string", start..self.src.len()))?;
-            let value = self.rest()[..len].to_string();
+            let len = string_len(self.rest()).ok_or_else(|| self.error("unclosed string", start..self.src.len()))?;
+            let raw = &self.src[start..self.pos + len + 1];
+            // JSON escapes (`\"`, `\\`) once the table's `\|` is undone; text that is not valid
+            // JSON is kept as written.
+            let raw = raw.replace("\\|", "|");
+            let value = serde_json::from_str::<String>(&raw).unwrap_or_else(|_| raw[1..raw.len() - 1].to_string());
             self.pos += len + 1;
             return Ok(Node::Literal { value, range: start..self.pos });
         }
@@ -232,8 +236,8 @@ impl<'a> Parser<'a> {
     fn star(&mut self, depth: usize) -> Result<Node, TypeError> {
         let start = self.pos;
         self.pos += 1;
-        let closer = self.rest().find('*');
-        let link_end = self.rest().find("](");
+        let closer = find_outside_strings(self.rest(), "*");
+        let link_end = find_outside_strings(self.rest(), "](");
         let pointer = self.in_code
             || self.rest().starts_with('*')
             || closer.is_none()
@@ -283,6 +287,37 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The length of a string literal's body up to its closing `"` (`rest` starts after the
+/// opening one), with backslash escapes skipped; `None` when it is not closed.
+fn string_len(rest: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where `pattern` first occurs in `text` outside closed string literals.
+fn find_outside_strings(text: &str, pattern: &str) -> Option<usize> {
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        if rest.starts_with(pattern) {
+            return Some(i);
+        }
+        match rest.strip_prefix('"').and_then(string_len) {
+            Some(len) => i += len + 2,
+            None => i += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,6 +359,11 @@ mod tests {
             ("*Nullable[str|float|bool|int]*", "Nullable<str|float|bool|int>"),
             ("Dict[str, *str*|*int*]", "Dict<str,str|int>"),
             ("*Optional[Literal[\"x\"]]*", "Optional<Literal<\"x\">>"),
+            // Literals keep `*`, `]`, `|` and escaped quotes inside them.
+            ("*\"a*/ \\\"]#[x] \\\\ |\"*", "\"a*/ \\\"]#[x] \\\\ |\""),
+            ("*Literal[\"\\\"](x)\"]*", "Literal<\"\\\"](x)\">"),
+            ("*Literal[\"a\\qb\"]*", "Literal<\"a\\\\qb\">"),
+            ("*\"a\\|b\"*", "\"a|b\""),
             ("[Optional[Union[shared.A, shared.B]]](u.md)", "link(Optional<Union<shared.A,shared.B>>,u.md)"),
             // Go
             ("`*string`", "*string"),
