@@ -513,8 +513,9 @@ proptest! {
     }
 }
 
-/// Generates a sample of well-formed nasty docs into one crate, builds it under
-/// `deny(warnings)` and documents it under rustdoc's lints as errors.
+/// Generates a sample of well-formed nasty docs, the hostile fixture and the dialect
+/// fixtures into one crate, builds it under `deny(warnings)` and documents it under
+/// rustdoc's lints as errors.
 #[test]
 fn a_sample_of_nasty_docs_compiles() {
     let dir = tempfile::tempdir().unwrap();
@@ -531,8 +532,15 @@ fn a_sample_of_nasty_docs_compiles() {
     let krate = Path::new(env!("CARGO_TARGET_TMPDIR")).join("nasty-sample");
     let _ = std::fs::remove_dir_all(krate.join("models"));
     mdschema::Config::new().schemas_dir(&schemas).out_dir(krate.join("models")).generate().unwrap();
-    let lib = "#![deny(warnings)]\n\npub mod models {\n    include!(\"../models/mod.rs\");\n}\n";
-    common::write_crate(&krate, "nasty-sample", &[("src/lib.rs", lib)]);
+    let mut lib = String::from("#![deny(warnings)]\n\npub mod models {\n    include!(\"../models/mod.rs\");\n}\n");
+    // The dialect fixtures too (code blocks and long lists in descriptions), each its own module.
+    for dialect in ["typescript", "python", "go", "csharp"] {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dialect).join("schemas");
+        let _ = std::fs::remove_dir_all(krate.join(dialect));
+        mdschema::Config::new().schemas_dir(&fixture).out_dir(krate.join(dialect)).generate().unwrap();
+        lib.push_str(&format!("pub mod {dialect} {{\n    include!(\"../{dialect}/mod.rs\");\n}}\n"));
+    }
+    common::write_crate(&krate, "nasty-sample", &[("src/lib.rs", &lib)]);
     common::cargo(&krate, &["build", "--quiet"]);
     common::cargo(&krate, &["doc", "--no-deps", "--quiet"]);
 }

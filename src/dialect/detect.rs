@@ -93,10 +93,11 @@ fn vote(tables: &DocTables, custom: &dyn Fn(&str) -> bool) -> Vote {
     }
     let cells = type_cells(tables);
     let Some(first) = cells.first() else { return Vote::NoTypes };
-    let scores: Vec<usize> = DIALECTS
-        .iter()
-        .map(|d| cells.iter().filter(|(cell, _)| super::parse_type(*d, cell, custom).is_ok()).count())
-        .collect();
+    // The syntax is the same in every dialect: parse each cell once, then ask each dialect
+    // whether it gives the tree a meaning.
+    let trees: Vec<_> = cells.iter().filter_map(|(cell, _)| super::syntax::parse(cell, "").ok()).collect();
+    let scores: Vec<usize> =
+        DIALECTS.iter().map(|d| trees.iter().filter(|tree| super::reads(*d, tree, custom)).count()).collect();
     let best = scores.iter().copied().max().unwrap_or(0);
     if best == 0 {
         return Vote::Unreadable(first.1, first.0.to_string());

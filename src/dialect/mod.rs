@@ -210,6 +210,11 @@ pub fn parse_type(dialect: &dyn Dialect, cell: &str, custom: &dyn Fn(&str) -> bo
     Lowering { dialect, custom }.cell(&node)
 }
 
+/// Whether `dialect` gives the parsed cell `tree` a meaning.
+fn reads(dialect: &dyn Dialect, tree: &Node, custom: &dyn Fn(&str) -> bool) -> bool {
+    Lowering { dialect, custom }.cell(tree).is_ok()
+}
+
 /// Gives a syntax tree its meaning in one dialect.
 struct Lowering<'a> {
     dialect: &'a dyn Dialect,
