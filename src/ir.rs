@@ -78,12 +78,19 @@ pub enum ModelKind<R = ModelRef> {
         /// Keep JSON keys that no field names, so that they survive a round trip.
         keep_unknown: bool,
     },
-    /// A string enum.
+    /// An enum of strings or of integers.
     Enum {
         /// The known values, in doc order.
         values: Vec<EnumValue>,
         /// Unknown values are accepted and kept.
         open: bool,
+        /// The values are JSON integers (every value parses as an `i64`), not strings.
+        integer: bool,
+    },
+    /// One of several types (`## Supported Types`), tried in [`Member`] order.
+    Union {
+        /// The member types, as the doc lists them.
+        members: Vec<Member<R>>,
     },
     /// The doc names the model but does not describe its shape (Java union docs): any JSON.
     Opaque,
@@ -181,6 +188,18 @@ pub enum Type<R = ModelRef> {
         /// Which model: a [`Link`] as read, a [`ModelRef`] once resolved.
         target: R,
     },
+}
+
+/// One member type of a union.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(serialize = "R: Serialize", deserialize = "R: Deserialize<'de>"))]
+pub struct Member<R = ModelRef> {
+    /// The SDK's name for the member (Go's and C#'s `Str`, `MapOfAny`, `Two`), if it gives one.
+    pub name: Option<String>,
+    /// The member's type.
+    pub ty: Type<R>,
+    /// Where the member is in the doc.
+    pub span: Span,
 }
 
 /// One value of an enum.
@@ -301,7 +320,13 @@ impl<R> Model<R> {
                     .collect(),
                 keep_unknown,
             },
-            ModelKind::Enum { values, open } => ModelKind::Enum { values, open },
+            ModelKind::Enum { values, open, integer } => ModelKind::Enum { values, open, integer },
+            ModelKind::Union { members } => ModelKind::Union {
+                members: members
+                    .into_iter()
+                    .map(|m| Member { ty: m.ty.map_refs(&mut |r| f(m.span, r)), name: m.name, span: m.span })
+                    .collect(),
+            },
             ModelKind::Opaque => ModelKind::Opaque,
         };
         Model {
@@ -320,10 +345,24 @@ impl<R> Model<R> {
 
     /// Every model reference in the model, with where it is written.
     pub fn refs(&self) -> impl Iterator<Item = (Span, &R)> {
-        let fields = match &self.kind {
-            ModelKind::Object { fields, .. } => fields.as_slice(),
-            _ => &[],
-        };
-        fields.iter().flat_map(|f| f.ty.refs().map(move |r| (f.type_span, r)))
+        self.types().flat_map(|(span, ty)| ty.refs().map(move |r| (span, r)))
+    }
+
+    /// The type of every field or member, to change in place (resolution's boxing).
+    pub fn types_mut(&mut self) -> Box<dyn Iterator<Item = &mut Type<R>> + '_> {
+        match &mut self.kind {
+            ModelKind::Object { fields, .. } => Box::new(fields.iter_mut().map(|f| &mut f.ty)),
+            ModelKind::Union { members } => Box::new(members.iter_mut().map(|m| &mut m.ty)),
+            ModelKind::Enum { .. } | ModelKind::Opaque => Box::new(std::iter::empty()),
+        }
+    }
+
+    /// The type of every field or member, with where it is written.
+    pub fn types(&self) -> Box<dyn Iterator<Item = (Span, &Type<R>)> + '_> {
+        match &self.kind {
+            ModelKind::Object { fields, .. } => Box::new(fields.iter().map(|f| (f.type_span, &f.ty))),
+            ModelKind::Union { members } => Box::new(members.iter().map(|m| (m.span, &m.ty))),
+            ModelKind::Enum { .. } | ModelKind::Opaque => Box::new(std::iter::empty()),
+        }
     }
 }

@@ -40,4 +40,4 @@ pub use config::{Config, Loaded, Report};
 pub use diag::{Diagnostic, Error, Location, Severity};
 pub use output::Changes;
 pub use render::RenderedFile;
-pub use rules::{Rules, WireCase};
+pub use rules::{EnumValues, Rules, WireCase};

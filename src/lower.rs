@@ -3,10 +3,10 @@
 //! `resolve` connects them.
 
 use crate::diag::Diagnostic;
-use crate::dialect::{self, Dialect, ListedValue};
-use crate::ir::{EnumValue, Field, Link, Model, ModelKind, Type};
+use crate::dialect::{self, Dialect, ListedValue, MemberText};
+use crate::ir::{EnumValue, Field, Link, Member, Model, ModelKind, Type};
 use crate::markdown::{self, DocTables, Row, Section, Table, Text};
-use crate::rules::Rules;
+use crate::rules::{EnumValues, Rules};
 use crate::source::{SourceFile, Span};
 
 /// A model and every problem found in its doc. A doc with errors still gives the model its
@@ -123,19 +123,35 @@ impl Cx<'_> {
                 })
             }
             (None, Some(section)) => {
-                let values = match self.dialect.enum_values(section) {
-                    Some(listed) => self.listed_values(listed),
+                let (values, open, quoted) = match self.dialect.enum_values(section) {
+                    Some(listed) => {
+                        let quoted = listed.values.iter().any(|v| v.quoted);
+                        (self.listed_values(listed.values), listed.open, quoted)
+                    }
                     None => {
                         let table = self.first_table(section)?;
-                        self.values(table)?
+                        (self.values(table)?, None, false)
                     }
                 };
-                Some(ModelKind::Enum { values, open: self.config.file.open_enums })
+                let integer = match self.config.enum_values(self.file.model_id()) {
+                    Some(EnumValues::Integer) => self.integer_values(&values),
+                    Some(EnumValues::String) => false,
+                    // No SDK writes a string enum whose every value is an integer; a value
+                    // written as a string literal (`"1"`) says it is one.
+                    None => !quoted && !values.is_empty() && values.iter().all(|v| parse_integer(&v.value).is_some()),
+                };
+                // The config can close every enum; the doc can close its own.
+                let open = self.config.file.open_enums && open.unwrap_or(true);
+                Some(ModelKind::Enum { values, open, integer })
             }
             (None, None) => {
-                let unions = doc.sections.iter().any(|s| s.heading.text.eq_ignore_ascii_case("Supported Types"));
-                let message = if unions {
-                    "the union's members are not read yet; its type accepts any JSON"
+                let union = doc.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Supported Types"));
+                let members = union.and_then(|section| self.dialect.union_members(section, &self.title));
+                if let Some(members) = members.filter(|m| !m.is_empty()) {
+                    return Some(ModelKind::Union { members: self.members(members) });
+                }
+                let message = if union.is_some() {
+                    "the doc lists no union member with its type (C# docs name members only); its type accepts any JSON"
                 } else {
                     "the doc has no `## Fields` or `## Values` table; its type accepts any JSON (SDK docs of unions may list no members)"
                 };
@@ -297,10 +313,68 @@ impl Cx<'_> {
         }
     }
 
+    /// The members' types; members of one type are told apart by their examples
+    /// (TypeScript's `number` twice, `10` and `10.5`: an integer and a float).
+    fn members(&mut self, texts: Vec<MemberText>) -> Vec<Member<Link>> {
+        let custom = |name: &str| self.config.doc_type(name).is_some();
+        let parsed: Vec<(MemberText, Result<dialect::CellType, dialect::TypeError>)> = texts
+            .into_iter()
+            .map(|text| {
+                let parsed = dialect::parse_type(self.dialect, &text.text, &custom);
+                (text, parsed)
+            })
+            .collect();
+        let mut members = Vec::new();
+        for (text, result) in &parsed {
+            let cell = match result {
+                Ok(cell) => cell,
+                Err(e) => {
+                    let message = format!("union member `{}`: {}", text.text, e.message);
+                    self.error(text.span, message, e.help.clone());
+                    continue;
+                }
+            };
+            let twins = parsed.iter().filter(|(_, p)| p.as_ref().is_ok_and(|c| c.ty == cell.ty)).count();
+            let ty = match (&cell.ty, text.example.as_deref()) {
+                (Type::Number, Some(example)) if twins > 1 => {
+                    if parse_integer(example).is_some() {
+                        Type::Int64
+                    } else {
+                        Type::Float64
+                    }
+                }
+                _ => cell.ty.clone(),
+            };
+            let ty = match cell.wrapper {
+                dialect::Wrapper::Nullable | dialect::Wrapper::OptionalNullable => {
+                    Type::Nullable { inner: Box::new(ty) }
+                }
+                _ => ty,
+            };
+            members.push(Member { name: text.name.clone(), ty, span: text.span });
+        }
+        members
+    }
+
+    /// Whether every value is an integer, as the config says they are; an error at each that
+    /// is not.
+    fn integer_values(&mut self, values: &[EnumValue]) -> bool {
+        let mut all = true;
+        for value in values.iter().filter(|v| parse_integer(&v.value).is_none()) {
+            all = false;
+            self.error(
+                value.span,
+                format!("`[enums]` says this enum's values are integers, but `{}` is not one", value.value),
+                "remove the `[enums]` key or set it to \"string\"",
+            );
+        }
+        all
+    }
+
     /// Values the dialect read from somewhere other than a table (a code block, a list).
     fn listed_values(&mut self, listed: Vec<ListedValue>) -> Vec<EnumValue> {
         let mut values: Vec<EnumValue> = Vec::new();
-        for ListedValue { value, span } in listed {
+        for ListedValue { value, span, .. } in listed {
             if values.iter().any(|v| v.value == value) {
                 self.error(span, format!("the value `{value}` is listed twice"), "remove one of them");
                 continue;
@@ -359,6 +433,15 @@ fn strip_strikethrough(text: &str) -> (&str, bool) {
 }
 
 /// A description or example cell; `N/A` and empty cells say nothing.
+/// An enum value as a JSON integer: `-1`, `0`, `42`; not `+1`, `01`, `1.0` or ` 1`, which
+/// would not round-trip as written.
+fn parse_integer(value: &str) -> Option<i64> {
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    let canonical =
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'));
+    if canonical && value != "-0" { value.parse().ok() } else { None }
+}
+
 fn text_cell(text: &str) -> Option<String> {
     let text = text.trim();
     (!text.is_empty() && text != "N/A").then(|| text.to_string())
@@ -437,7 +520,7 @@ mod tests {
         let model = lowered.model.unwrap();
         assert!(model.deprecated);
         assert_eq!(model.title, "Color");
-        let ModelKind::Enum { values, open: true } = model.kind else { panic!() };
+        let ModelKind::Enum { values, open: true, integer: false } = model.kind else { panic!() };
         assert_eq!(
             values.iter().map(|v| (v.name.as_str(), v.value.as_str())).collect::<Vec<_>>(),
             [("RED", "red"), ("WILDCARD", "*")]

@@ -7,10 +7,13 @@ use crate::diag::Error;
 use crate::view::FileView;
 
 /// The built-in templates, by name. A user's templates folder may replace any of them.
-pub const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 7] = [
     ("mod.rs.tera", include_str!("../templates/mod.rs.tera")),
     ("struct.rs.tera", include_str!("../templates/struct.rs.tera")),
     ("enum.rs.tera", include_str!("../templates/enum.rs.tera")),
+    ("int_enum.rs.tera", include_str!("../templates/int_enum.rs.tera")),
+    ("union.rs.tera", include_str!("../templates/union.rs.tera")),
+    ("const.rs.tera", include_str!("../templates/const.rs.tera")),
     ("opaque.rs.tera", include_str!("../templates/opaque.rs.tera")),
 ];
 
@@ -62,9 +65,17 @@ impl Templates {
         let mut context = tera::Context::new();
         context.insert("item", &file.item);
         context.insert("header", &file.header);
-        let code = self.tera.render(file.template, &context).map_err(|e| {
+        let mut code = self.tera.render(file.template, &context).map_err(|e| {
             Error::Template(format!("{} (rendering {}): {}", file.template, file.path, error_chain(&e)))
         })?;
+        for item in &file.consts {
+            let mut context = tera::Context::new();
+            context.insert("item", item);
+            code.push('\n');
+            code.push_str(&self.tera.render("const.rs.tera", &context).map_err(|e| {
+                Error::Template(format!("const.rs.tera (rendering {}): {}", file.path, error_chain(&e)))
+            })?);
+        }
         let syntax = syn::parse_file(&code).map_err(|e| {
             Error::Template(format!(
                 "{} produced code that is not valid Rust for {}: {e}\n{code}",

@@ -234,20 +234,14 @@ fn box_cycles(models: &mut [Model]) {
     let edges: Vec<Vec<usize>> = models
         .iter()
         .map(|model| {
-            let mut out = Vec::new();
-            if let ModelKind::Object { fields, .. } = &model.kind {
-                for field in fields {
-                    out.extend(direct_ref(&field.ty).and_then(|r| index.get(&r.id).copied()));
-                }
-            }
-            out
+            // Fields and union members alike hold their model directly.
+            model.types().filter_map(|(_, ty)| direct_ref(ty).and_then(|r| index.get(&r.id).copied())).collect()
         })
         .collect();
     let back_edges = back_edges(&edges);
     for (i, model) in models.iter_mut().enumerate() {
-        let ModelKind::Object { fields, .. } = &mut model.kind else { continue };
-        for field in fields {
-            if let Some(target) = direct_ref_mut(&mut field.ty) {
+        for ty in model.types_mut() {
+            if let Some(target) = direct_ref_mut(ty) {
                 target.boxed = index.get(&target.id).is_some_and(|&t| back_edges.contains(&(i, t)));
             }
         }

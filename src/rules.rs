@@ -89,6 +89,20 @@ pub struct FileConfig {
     /// Extra derives and attributes for the types of the docs a glob matches.
     #[serde(default)]
     pub models: BTreeMap<Spanned<String>, ModelSettings>,
+    /// Whether the values of the enums a glob (`"<doc glob without .md>"`) matches are
+    /// strings or integers, overriding the rule (integers when every value is one).
+    #[serde(default)]
+    pub enums: BTreeMap<Spanned<String>, EnumValues>,
+}
+
+/// `[enums]`: what an enum's values are on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnumValues {
+    /// JSON strings, even when they look like numbers.
+    String,
+    /// JSON integers.
+    Integer,
 }
 
 /// `[models."<doc glob>"]`: settings for some types only.
@@ -189,6 +203,7 @@ pub struct Rules {
     types: Vec<(Type, String)>,
     doc_types: BTreeMap<String, String>,
     models: Vec<(GlobMatcher, ModelSettings)>,
+    enums: Vec<(GlobMatcher, EnumValues)>,
     dialect: Option<&'static dyn Dialect>,
 }
 
@@ -361,10 +376,15 @@ impl Rules {
                 models.push((glob.compile_matcher(), settings.clone()));
             }
         }
+        let enums = file
+            .enums
+            .iter()
+            .filter_map(|(pattern, values)| Some((check.glob(pattern)?.compile_matcher(), *values)))
+            .collect();
         if !check.errors.is_empty() {
             return Err(Error::Input(check.errors));
         }
-        Ok(Rules { include, exclude, wire_names, field_types, types, doc_types, models, dialect, file })
+        Ok(Rules { include, exclude, wire_names, field_types, types, doc_types, models, enums, dialect, file })
     }
 
     /// The dialect every doc is read in, or `None` to decide per doc.
@@ -385,6 +405,11 @@ impl Rules {
     /// The JSON key of field `name` of the doc `model_id`.
     pub fn wire_name(&self, model_id: &str, name: &str) -> String {
         find_override(&self.wire_names, model_id, name).map_or_else(|| self.file.wire_case.apply(name), str::to_string)
+    }
+
+    /// What the config says the values of the enum `model_id` are, if it says.
+    pub fn enum_values(&self, model_id: &str) -> Option<EnumValues> {
+        self.enums.iter().find(|(glob, _)| glob.is_match(model_id)).map(|(_, values)| *values)
     }
 
     /// The Rust type the config gives field `name` of `model_id`, if any.

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::ident::{self, Namespace};
-use crate::ir::{EnumValue, Field, Model, ModelKind, Schema, Type};
+use crate::ir::{EnumValue, Field, Member, Model, ModelKind, Schema, Type};
 use crate::rules::Rules;
 use crate::rustdoc;
 
@@ -22,6 +22,8 @@ pub struct FileView {
     pub header: String,
     /// What the template receives as `item`.
     pub item: ItemView,
+    /// The model's constant types, each rendered with `const.rs.tera` after the item.
+    pub consts: Vec<ConstView>,
 }
 
 /// The context of one template.
@@ -36,6 +38,10 @@ pub enum ItemView {
     Enum(EnumView),
     /// `opaque.rs.tera`.
     Opaque(OpaqueView),
+    /// `int_enum.rs.tera`.
+    IntEnum(IntEnumView),
+    /// `union.rs.tera`.
+    Union(UnionView),
 }
 
 /// A folder's `mod.rs`.
@@ -118,6 +124,66 @@ pub struct VariantView {
     pub attrs: Vec<String>,
 }
 
+/// An enum whose values are JSON integers.
+#[derive(Debug, Clone, Serialize)]
+pub struct IntEnumView {
+    /// The type's name.
+    pub name: String,
+    /// `#[doc = "..."]` lines.
+    pub docs: Vec<String>,
+    /// Attributes: derives, serde conversion, deprecation.
+    pub attrs: Vec<String>,
+    /// The known values (`value` is the integer literal).
+    pub variants: Vec<VariantView>,
+    /// The catch-all variant holding unknown values, when the enum is open.
+    pub unknown: Option<VariantView>,
+    /// Attributes on the `impl` blocks.
+    pub impl_attrs: Vec<String>,
+    /// The `i64` type, as the module can name it.
+    pub int_type: String,
+    /// The `String` type, as the module can name it (the error of a closed enum).
+    pub string_type: String,
+}
+
+/// A union: an untagged enum with one variant per member, most specific first.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnionView {
+    /// The type's name.
+    pub name: String,
+    /// `#[doc = "..."]` lines.
+    pub docs: Vec<String>,
+    /// Attributes: derives, serde, deprecation.
+    pub attrs: Vec<String>,
+    /// The variants, in the order serde tries them.
+    pub variants: Vec<MemberView>,
+}
+
+/// One union variant.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberView {
+    /// The variant's name.
+    pub name: String,
+    /// The type it holds.
+    pub ty: String,
+    /// `#[doc = "..."]` lines.
+    pub docs: Vec<String>,
+}
+
+/// A type that holds exactly one string (a const literal field).
+#[derive(Debug, Clone, Serialize)]
+pub struct ConstView {
+    /// The type's name.
+    pub name: String,
+    /// `#[doc = "..."]` lines.
+    pub docs: Vec<String>,
+    /// Attributes: derives.
+    pub attrs: Vec<String>,
+    /// The one variant's name.
+    pub variant: String,
+    /// The value, as a string literal.
+    pub value: String,
+}
+
 /// A model whose shape the doc does not give: a newtype over any JSON.
 #[derive(Debug, Clone, Serialize)]
 pub struct OpaqueView {
@@ -140,6 +206,8 @@ struct Names {
     types: HashMap<String, (String, String)>,
     /// Folder path → what its module's own items shadow.
     scopes: HashMap<Vec<String>, Scope>,
+    /// (Model id, const value) → the name of the type holding exactly that value.
+    consts: HashMap<(String, String), String>,
 }
 
 /// The names a module's own items (its types and sub-modules) take. Generated code writes
@@ -199,6 +267,21 @@ impl Names {
                 .claim(&ident::file_stem(&name));
             types.insert(model.id.clone(), (name, stem));
         }
+        // Const types are named after their model and field (`PetKind`), after every model
+        // has its name, so that a model never loses its name to a const.
+        let mut consts = HashMap::new();
+        for model in &schema.models {
+            for (label, ty) in labelled_types(model) {
+                for value in consts_in(ty) {
+                    let key = (model.id.clone(), value.to_string());
+                    if let std::collections::hash_map::Entry::Vacant(entry) = consts.entry(key) {
+                        let wanted =
+                            format!("{}{}", types[&model.id].0.trim_start_matches("r#"), ident::type_name(&label));
+                        entry.insert(type_scopes.entry(&model.folders).or_default().claim(&ident::type_name(&wanted)));
+                    }
+                }
+            }
+        }
         let mut scopes: HashMap<Vec<String>, Scope> = HashMap::new();
         for (folder, module_path) in &modules {
             if let Some((_, parent)) = folder.split_last() {
@@ -209,7 +292,11 @@ impl Names {
         for model in &schema.models {
             scopes.entry(model.folders.clone()).or_default().taken.insert(types[&model.id].0.clone());
         }
-        Names { modules, types, scopes }
+        for ((id, _), name) in &consts {
+            let folders = &schema.models.iter().find(|m| &m.id == id).map(|m| m.folders.clone()).unwrap_or_default();
+            scopes.entry(folders.clone()).or_default().taken.insert(name.clone());
+        }
+        Names { modules, types, scopes, consts }
     }
 
     /// The path to `target` from inside the module of `from_folders`. `target` is a model of
@@ -250,23 +337,39 @@ pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
     let deprecated: BTreeSet<&str> = schema.models.iter().filter(|m| m.deprecated).map(|m| m.id.as_str()).collect();
     let folders_of: HashMap<&str, &[String]> =
         schema.models.iter().map(|m| (m.id.as_str(), m.folders.as_slice())).collect();
+    let models: HashMap<&str, &Model> = schema.models.iter().map(|m| (m.id.as_str(), m)).collect();
     let mut files = Vec::new();
     for (folder, module_path) in &names.modules {
         files.push(module_file(schema, &names, folder, module_path));
     }
     for model in &schema.models {
         let scope = &names.scopes[&model.folders];
-        let cx = ModelCx { names: &names, scope, rules, deprecated: &deprecated, folders_of: &folders_of, model };
+        let cx = ModelCx {
+            names: &names,
+            models: &models,
+            scope,
+            rules,
+            deprecated: &deprecated,
+            folders_of: &folders_of,
+            model,
+        };
         let (name, stem) = &names.types[&model.id];
         let dir = dir_of(&names.modules[&model.folders]);
         let (template, item) = match &model.kind {
             ModelKind::Object { fields, keep_unknown } => {
                 ("struct.rs.tera", ItemView::Struct(cx.struct_view(name, fields, *keep_unknown)))
             }
-            ModelKind::Enum { values, open } => ("enum.rs.tera", ItemView::Enum(cx.enum_view(name, values, *open))),
+            ModelKind::Enum { values, open, integer: false } => {
+                ("enum.rs.tera", ItemView::Enum(cx.enum_view(name, values, *open)))
+            }
+            ModelKind::Enum { values, open, integer: true } => {
+                ("int_enum.rs.tera", ItemView::IntEnum(cx.int_enum_view(name, values, *open)))
+            }
+            ModelKind::Union { members } => ("union.rs.tera", ItemView::Union(cx.union_view(name, members))),
             ModelKind::Opaque => ("opaque.rs.tera", ItemView::Opaque(cx.opaque_view(name))),
         };
-        files.push(FileView { path: format!("{dir}{stem}.rs"), template, header: header(&model.source), item });
+        let consts = cx.const_views();
+        files.push(FileView { path: format!("{dir}{stem}.rs"), template, header: header(&model.source), item, consts });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
@@ -309,11 +412,13 @@ fn module_file(schema: &Schema, names: &Names, folder: &[String], module_path: &
         template: "mod.rs.tera",
         header: header(&source),
         item: ItemView::Module(ModuleView { modules, includes }),
+        consts: Vec::new(),
     }
 }
 
 struct ModelCx<'a> {
     names: &'a Names,
+    models: &'a HashMap<&'a str, &'a Model>,
     scope: &'a Scope,
     rules: &'a Rules,
     deprecated: &'a BTreeSet<&'a str>,
@@ -463,6 +568,197 @@ impl ModelCx<'_> {
         }
     }
 
+    fn int_enum_view(&self, name: &str, values: &[EnumValue], open: bool) -> IntEnumView {
+        let mut names = Namespace::default();
+        let variants: Vec<VariantView> = values
+            .iter()
+            .map(|v| {
+                let source = if !v.name.trim().is_empty() {
+                    v.name.clone()
+                } else if let Some(negative) = v.value.strip_prefix('-') {
+                    format!("Minus {negative}")
+                } else {
+                    format!("Value {}", v.value)
+                };
+                VariantView {
+                    name: names.claim(&ident::variant_name_in(&source, name)),
+                    value: v.value.clone(),
+                    docs: vec![doc_attr(&format!("The value {}.", rustdoc::code_span(&v.value)))],
+                    attrs: Vec::new(),
+                }
+            })
+            .collect();
+        let unknown = open.then(|| VariantView {
+            name: names.claim("Unknown"),
+            value: String::new(),
+            docs: vec![doc_attr("A value the doc did not list, kept as received.")],
+            attrs: Vec::new(),
+        });
+        let int_type = self.scope.primitive("i64");
+        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, Copy, Eq, Hash, {SERDE_DERIVES}"));
+        let from = if open { "from" } else { "try_from" };
+        attrs.push(format!("#[serde({from} = {}, into = {})]", literal(&int_type), literal(&int_type)));
+        let impl_attrs = if self.model.deprecated { vec!["#[allow(deprecated)]".to_string()] } else { Vec::new() };
+        attrs.extend(impl_attrs.iter().cloned());
+        let mut docs = self.model_docs(&[]);
+        docs.push(doc_attr(""));
+        docs.push(doc_attr("Sent as a JSON integer."));
+        IntEnumView {
+            name: name.to_string(),
+            docs,
+            attrs,
+            variants,
+            unknown,
+            impl_attrs,
+            int_type,
+            string_type: self.scope.string(),
+        }
+    }
+
+    /// An untagged enum of the members, ordered by [`specificity`] so that serde tries the
+    /// narrowest first; a union whose members are all objects told apart by a const field
+    /// also keeps any other object whole.
+    fn union_view(&self, name: &str, members: &[Member]) -> UnionView {
+        let mut order: Vec<&Member> = members.iter().collect();
+        order.sort_by_key(|m| self.specificity(&m.ty));
+        let mut names = Namespace::default();
+        let mut variants: Vec<MemberView> = order
+            .iter()
+            .map(|m| {
+                let wanted = m.name.clone().unwrap_or_else(|| self.member_name(&m.ty));
+                MemberView {
+                    name: names.claim(&ident::variant_name(&wanted)),
+                    ty: self.rust_type(&m.ty),
+                    docs: vec![doc_attr(&format!("A {}.", rustdoc::code_span(&self.rust_type(&m.ty))))],
+                }
+            })
+            .collect();
+        let mut extra =
+            vec!["Deserializing tries the members in the order listed here, most specific first.".to_string()];
+        if let Some(tag) = self.discriminator(members) {
+            extra[0] = format!(
+                "The members are objects told apart by their {} field; an object with another value of it is kept whole in `Unknown`.",
+                rustdoc::code_span(&tag)
+            );
+            variants.push(MemberView {
+                name: names.claim("Unknown"),
+                ty: VALUE.to_string(),
+                docs: vec![doc_attr("A member the doc did not list, kept as received.")],
+            });
+        }
+        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
+        attrs.push("#[serde(untagged)]".into());
+        if self.model.deprecated || members.iter().any(|m| self.refers_to_deprecated(&m.ty)) {
+            attrs.push("#[allow(deprecated)]".into());
+        }
+        UnionView { name: name.to_string(), docs: self.model_docs(&extra), attrs, variants }
+    }
+
+    /// The JSON key of the const field every member (an object) has, with a distinct value
+    /// in each: what tells the members apart.
+    fn discriminator(&self, members: &[Member]) -> Option<String> {
+        let mut tag: Option<&str> = None;
+        let mut values = BTreeSet::new();
+        for member in members {
+            let Type::Ref { target } = &member.ty else { return None };
+            let ModelKind::Object { fields, .. } = &self.models.get(target.id.as_str())?.kind else { return None };
+            let field = fields
+                .iter()
+                .find(|f| f.required && matches!(f.ty, Type::Const { .. }) && tag.is_none_or(|t| t == f.wire_name))?;
+            let Type::Const { value } = &field.ty else { return None };
+            tag = Some(&field.wire_name);
+            if !values.insert(value.as_str()) {
+                return None;
+            }
+        }
+        tag.map(str::to_string)
+    }
+
+    /// Where a member goes in an untagged enum: serde takes the first member that accepts
+    /// the JSON, so narrower types go before the types that would also accept their values.
+    /// Constants, then booleans, closed integer enums, integers, floats, then strings of a
+    /// shape (closed string enums, dates), objects (more required fields first: an object
+    /// with fewer would also accept theirs, dropping keys), other unions, lists, plain
+    /// strings and open string enums, maps, and any JSON last. Doc order breaks ties.
+    fn specificity(&self, ty: &Type) -> (u8, i64) {
+        match ty {
+            Type::Nullable { inner } => self.specificity(inner),
+            Type::Const { .. } => (0, 0),
+            Type::Bool => (1, 0),
+            Type::Int32 | Type::Int64 => (3, 0),
+            Type::Float32 | Type::Float64 => (4, 0),
+            Type::Number => (5, 0),
+            Type::DateTime | Type::Date => (6, 1),
+            Type::List { item } => (10, i64::from(self.specificity(item).0)),
+            Type::String | Type::Bytes => (11, 0),
+            Type::Map { value } => (12, i64::from(self.specificity(value).0)),
+            Type::Any | Type::Stream | Type::HttpResponse | Type::Custom { .. } => (13, 0),
+            Type::Ref { target } => match self.models.get(target.id.as_str()).map(|m| &m.kind) {
+                Some(ModelKind::Enum { integer: true, open: false, .. }) => (2, 0),
+                Some(ModelKind::Enum { integer: true, open: true, .. }) => (3, -1),
+                Some(ModelKind::Enum { open: false, .. }) => (6, 0),
+                Some(ModelKind::Enum { open: true, .. }) => (11, -1),
+                Some(ModelKind::Object { fields, .. }) => {
+                    let required = fields.iter().filter(|f| f.required && !f.catch_all).count();
+                    (7, -i64::try_from(required).unwrap_or(i64::MAX))
+                }
+                Some(ModelKind::Union { .. }) => (8, 0),
+                Some(ModelKind::Opaque) | None => (13, 0),
+            },
+        }
+    }
+
+    /// A variant name for a member the doc does not name, as Speakeasy's SDKs name them:
+    /// `Str`, `Integer`, `Number`, `Boolean`, `ArrayOfFive`, `MapOfAny`, or the model's name.
+    fn member_name(&self, ty: &Type) -> String {
+        match ty {
+            Type::String | Type::Bytes => "Str".into(),
+            Type::Bool => "Boolean".into(),
+            Type::Int32 | Type::Int64 => "Integer".into(),
+            Type::Float32 | Type::Float64 | Type::Number => "Number".into(),
+            Type::DateTime => "DateTime".into(),
+            Type::Date => "Date".into(),
+            Type::Any | Type::Stream | Type::HttpResponse => "Any".into(),
+            Type::Const { value } => value.clone(),
+            Type::Custom { name } => name.clone(),
+            Type::List { item } => format!("ArrayOf{}", self.member_name(item)),
+            Type::Map { value } => format!("MapOf{}", self.member_name(value)),
+            Type::Nullable { inner } => self.member_name(inner),
+            Type::Ref { target } => self
+                .names
+                .types
+                .get(&target.id)
+                .map_or_else(|| "Model".into(), |(n, _)| n.trim_start_matches("r#").to_string()),
+        }
+    }
+
+    /// The types that hold one const value each, for the model's const fields and members.
+    fn const_views(&self) -> Vec<ConstView> {
+        let mut seen = BTreeSet::new();
+        let mut views = Vec::new();
+        for (_, ty) in labelled_types(self.model) {
+            for value in consts_in(ty) {
+                let Some(name) = self.names.consts.get(&(self.model.id.clone(), value.to_string())) else { continue };
+                if !seen.insert(name.clone()) {
+                    continue;
+                }
+                views.push(ConstView {
+                    name: name.clone(),
+                    docs: vec![doc_attr(&format!(
+                        "Exactly {}: any other value is a deserialization error.",
+                        rustdoc::code_span(value)
+                    ))],
+                    attrs: vec![format!(
+                        "#[derive({STD_DERIVES}, Copy, Eq, Hash, PartialOrd, Ord, Default, {SERDE_DERIVES})]"
+                    )],
+                    variant: ident::variant_name(value),
+                    value: literal(value),
+                });
+            }
+        }
+        views
+    }
+
     fn opaque_view(&self, name: &str) -> OpaqueView {
         let note = "The doc does not describe this model's shape (SDK docs of unions list no members), so it accepts any JSON.".to_string();
         let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
@@ -499,8 +795,10 @@ impl ModelCx<'_> {
             Type::Date => "::chrono::NaiveDate".into(),
             Type::Any | Type::Stream | Type::HttpResponse => VALUE.into(),
             Type::Number => "::serde_json::Number".into(),
-            // Consts get a type of their own later; today they are the string they hold.
-            Type::Const { .. } => self.scope.string(),
+            Type::Const { value } => match self.names.consts.get(&(self.model.id.clone(), value.clone())) {
+                Some(name) => name.clone(),
+                None => self.scope.string(),
+            },
             Type::List { item } => format!("{}<{}>", self.scope.name("Vec", "::std::vec::Vec"), self.rust_type(item)),
             Type::Map { value } => {
                 format!("{}<{}, {}>", self.rules.map_type(), self.scope.string(), self.rust_type(value))
@@ -516,6 +814,28 @@ impl ModelCx<'_> {
 }
 
 const VALUE: &str = "::serde_json::Value";
+
+/// Each field's or member's type with the name a const type for it is named after.
+fn labelled_types(model: &Model) -> Vec<(String, &Type)> {
+    match &model.kind {
+        ModelKind::Object { fields, .. } => fields.iter().map(|f| (f.name.clone(), &f.ty)).collect(),
+        ModelKind::Union { members } => members.iter().map(|m| (m.name.clone().unwrap_or_default(), &m.ty)).collect(),
+        ModelKind::Enum { .. } | ModelKind::Opaque => Vec::new(),
+    }
+}
+
+/// The const values in a type, outermost first.
+fn consts_in(ty: &Type) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut next = Some(ty);
+    while let Some(ty) = next {
+        if let Type::Const { value } = ty {
+            found.push(value.as_str());
+        }
+        next = ty.inner();
+    }
+    found
+}
 
 fn deprecated_attr(note: Option<&str>) -> String {
     match note {

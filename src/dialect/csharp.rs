@@ -6,8 +6,9 @@
 //! `[LocalDate](https://nodatime.org/…)`. No wrapper and no nullability is ever shown. A
 //! property named like its class gets `Value` appended (`Email.EmailValue` is `email`).
 
-use super::{CellType, Dialect, DocType, Meaning, Presence};
+use super::{CellType, Dialect, DocType, Meaning, MemberText, Presence};
 use crate::ir::Type;
+use crate::markdown::Section;
 
 /// The C# dialect.
 pub struct CSharp;
@@ -47,6 +48,12 @@ impl Dialect for CSharp {
             Some(base) if base == title => base.to_string(),
             _ => doc_name.to_string(),
         }
+    }
+
+    /// C#'s `## Supported Types` names each member (`Str`, `Group`) but never gives its type
+    /// (`Group` is `FormFieldOptionGroup`): the union stays any JSON.
+    fn union_members(&self, _section: &Section, _title: &str) -> Option<Vec<MemberText>> {
+        None
     }
 
     fn presence(&self, _cell: &CellType, required: bool) -> Presence {

@@ -6,8 +6,9 @@
 //! `[*types.Date](../../types/date.md)`. A pointer on a required field means required and
 //! nullable.
 
-use super::{CellType, Dialect, DocType, Meaning, Presence, Wrapper};
+use super::{CellType, Dialect, DocType, Meaning, MemberText, Presence, Wrapper};
 use crate::ir::Type;
+use crate::markdown::Section;
 
 /// The Go dialect.
 pub struct Go;
@@ -44,6 +45,21 @@ impl Dialect for Go {
 
     fn model_name<'n>(&self, name: &'n str) -> Option<&'n str> {
         super::strip_namespace(name, NAMESPACES)
+    }
+
+    /// Go's headings are empty; each member is its constructor call:
+    /// `components.CreateConnectionValueStr(string{/* values here */})` names the member
+    /// `Str` and gives its type, `string`.
+    fn union_members(&self, section: &Section, title: &str) -> Option<Vec<MemberText>> {
+        let members = section.subsections.iter().filter_map(|sub| {
+            let block = sub.code_blocks.first()?;
+            let (call, rest) = block.text.split_once('(')?;
+            let constructor = call.rsplit('.').next()?.trim().strip_prefix("Create")?;
+            let name = constructor.strip_prefix(title).filter(|n| !n.is_empty()).unwrap_or(constructor);
+            let text = rest.rsplit_once('{').map_or(rest, |(ty, _)| ty).trim();
+            Some(MemberText { name: Some(name.to_string()), text: text.to_string(), example: None, span: block.span })
+        });
+        Some(members.collect())
     }
 
     fn has_pointers(&self) -> bool {
@@ -106,6 +122,22 @@ mod tests {
             let parsed = parse_type(&Go, cell, &|_| false).unwrap_or_else(|e| panic!("{cell}: {e:?}"));
             assert_eq!(parsed, CellType { ty, wrapper }, "{cell}");
         }
+    }
+
+    #[test]
+    fn union_members_come_from_the_constructors() {
+        let doc = crate::markdown::parse(
+            "# U\n\n## Supported Types\n\n### \n\n```go\nu := components.CreateUStr(string{/* values here */})\n```\n\n### \n\n```go\nu := components.CreateUArrayOfFive([]*components.Five{/* values here */})\n```\n\n### \n\n```go\nu := components.CreateUMapOfAny(map[string]any{/* values here */})\n```\n",
+        );
+        let members = Go.union_members(&doc.sections[0], "U").unwrap();
+        let found: Vec<(&str, &str)> = members.iter().map(|m| (m.name.as_deref().unwrap(), m.text.as_str())).collect();
+        assert_eq!(found, [("Str", "string"), ("ArrayOfFive", "[]*components.Five"), ("MapOfAny", "map[string]any")]);
+        let null = |inner: DocType| Type::Nullable { inner: Box::new(inner) };
+        let five = Type::Ref { target: Link::Title { title: "Five".into() } };
+        assert_eq!(
+            parse_type(&Go, &members[1].text, &|_| false).unwrap().ty,
+            Type::List { item: Box::new(null(five)) }
+        );
     }
 
     #[test]

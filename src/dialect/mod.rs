@@ -56,33 +56,76 @@ pub struct Presence {
     pub nullable: bool,
 }
 
-/// An enum value read from a code block or a list rather than a table.
+/// One member of a union as a dialect finds it, before its type is parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberText {
+    /// The SDK's own name for it (Go's `CreateUnionStr` → `Str`), if the doc gives one.
+    pub name: Option<String>,
+    /// Its type, in the dialect's syntax.
+    pub text: String,
+    /// An example value, if the doc shows one.
+    pub example: Option<String>,
+    /// Where it is written.
+    pub span: crate::source::Span,
+}
+
+/// The type annotated in an example snippet: `value: models.Two = …` → `models.Two`.
+fn annotated_type(code: &str) -> Option<&str> {
+    let (declaration, _) = code.split_once('=')?;
+    let (_, ty) = declaration.split_once(':')?;
+    Some(ty.trim()).filter(|t| !t.is_empty())
+}
+
+/// The value assigned in an example snippet: `const value: number = 10;` → `10`.
+fn assigned_value(code: &str) -> Option<String> {
+    let (_, value) = code.split_once('=')?;
+    let value = value.trim().trim_end_matches(';').trim();
+    (!value.is_empty() && !value.contains("/*")).then(|| value.to_string())
+}
+
+/// Enum values read from a code block or a list rather than a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// The values, in order.
+    pub values: Vec<ListedValue>,
+    /// Whether the listing says the enum is open (TypeScript's `Unrecognized<string>`), if
+    /// it says.
+    pub open: Option<bool>,
+}
+
+/// One enum value read from a code block or a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListedValue {
     /// The value as sent.
     pub value: String,
+    /// Written as a string literal (`"1"`), so a string even when it looks like a number.
+    pub quoted: bool,
     /// Where it is written.
     pub span: crate::source::Span,
 }
 
 /// The values of a `## Values` section written as a list of literals (`` - `"active"` ``,
-/// `- 3`), when it has no table.
-fn listed_items(section: &Section) -> Option<Vec<ListedValue>> {
+/// `- 3`), when it has no table; prose saying "open enum" says it is open.
+fn listed_items(section: &Section) -> Option<Listed> {
     if !section.tables.is_empty() || section.items.is_empty() {
         return None;
     }
-    let values = section.items.iter().map(|item| ListedValue { value: literal(&item.text), span: item.span });
-    Some(values.collect())
+    let values = section.items.iter().map(|item| {
+        let (value, quoted) = literal(&item.text);
+        ListedValue { value, quoted, span: item.span }
+    });
+    let open = section.paragraphs.iter().any(|p| p.text.to_ascii_lowercase().contains("open enum")).then_some(true);
+    Some(Listed { values: values.collect(), open })
 }
 
-/// The value of one written literal: `"a \"b\""` → `a "b"` (JSON string escapes), a code span
-/// unwrapped, anything else as written (`-1`, `true`).
-fn literal(text: &str) -> String {
+/// The value of one written literal and whether it was quoted: `"a \"b\""` → `a "b"` (JSON
+/// string escapes), a code span unwrapped, anything else as written (`-1`, `true`).
+fn literal(text: &str) -> (String, bool) {
     let text = text.trim();
     let text = text.strip_prefix('`').and_then(|t| t.strip_suffix('`')).unwrap_or(text).trim();
     match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
-        Some(quoted) => serde_json::from_str::<String>(text).unwrap_or_else(|_| quoted.to_string()),
-        None => text.to_string(),
+        Some(quoted) => (serde_json::from_str::<String>(text).unwrap_or_else(|_| quoted.to_string()), true),
+        None => (text.to_string(), false),
     }
 }
 
@@ -189,10 +232,31 @@ pub trait Dialect: Sync {
         ty
     }
 
+    /// The members of a union's `## Supported Types` section, each a `###` heading and its
+    /// code block; `None` when the dialect's docs do not give the members' types (C# names
+    /// them only), so that the union stays any JSON. By default each heading is the member's
+    /// type in the dialect's own syntax (`` `components.Two` ``, `` `Dict[str, Any]` ``) and
+    /// its code block ends in an example value (`const value: number = 10;`).
+    fn union_members(&self, section: &Section, _title: &str) -> Option<Vec<MemberText>> {
+        let members = section.subsections.iter().filter_map(|sub| {
+            let block = sub.code_blocks.first();
+            let heading = sub.heading.text.trim().trim_matches('`').trim();
+            // An empty heading (other generator versions): the snippet's annotation says it.
+            let (text, span) = match block.and_then(|b| annotated_type(&b.text).map(|t| (t, b.span))) {
+                _ if !heading.is_empty() => (heading, sub.heading.span),
+                Some(annotated) => annotated,
+                None => return None,
+            };
+            let example = block.and_then(|b| assigned_value(&b.text));
+            Some(MemberText { name: None, text: text.to_string(), example, span })
+        });
+        Some(members.collect())
+    }
+
     /// Enum values written other than as a `| Name | Value |` table (TypeScript's code
     /// block, a bullet list of literals), or `None` to read the table. By default a section
     /// without a table is read as a list of literals (`- "active"`).
-    fn enum_values(&self, section: &Section) -> Option<Vec<ListedValue>> {
+    fn enum_values(&self, section: &Section) -> Option<Listed> {
         listed_items(section)
     }
 }

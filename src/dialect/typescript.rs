@@ -7,7 +7,7 @@
 //! (date). No wrapper and no nullability is ever shown. Enum values are a code block:
 //! `"a" | "b" | Unrecognized<string>`.
 
-use super::{CellType, Dialect, DocType, ListedValue, Meaning, Presence};
+use super::{CellType, Dialect, DocType, Listed, ListedValue, Meaning, Presence};
 use crate::ir::Type;
 use crate::markdown::Section;
 
@@ -54,15 +54,18 @@ impl Dialect for TypeScript {
         super::presence_unknown_nullability(required)
     }
 
-    /// The `## Values` code block (`"a" | "b" | Unrecognized<string>`); a doc without one is
-    /// read as a list or a table.
-    fn enum_values(&self, section: &Section) -> Option<Vec<ListedValue>> {
+    /// The `## Values` code block (`"a" | "b" | Unrecognized<string>`): quoted values are
+    /// strings, bare ones numbers, and `Unrecognized<…>` says the enum is open. A doc without
+    /// one is read as a list or a table.
+    fn enum_values(&self, section: &Section) -> Option<Listed> {
         let Some(block) = section.code_blocks.first() else { return super::listed_items(section) };
-        let values = super::split_literals(&block.text)
-            .into_iter()
-            .filter(|(piece, _)| !piece.starts_with("Unrecognized<"))
-            .map(|(piece, _)| ListedValue { value: super::literal(piece), span: block.span });
-        Some(values.collect())
+        let pieces = super::split_literals(&block.text);
+        let open = pieces.iter().any(|(piece, _)| piece.starts_with("Unrecognized<"));
+        let values = pieces.into_iter().filter(|(piece, _)| !piece.starts_with("Unrecognized<")).map(|(piece, _)| {
+            let (value, quoted) = super::literal(piece);
+            ListedValue { value, quoted, span: block.span }
+        });
+        Some(Listed { values: values.collect(), open: Some(open) })
     }
 }
 
@@ -116,16 +119,22 @@ mod tests {
         let doc = crate::markdown::parse(
             "# E\n\n## Values\n\n```typescript\n\"a b\" | \"\" | \"x\\\"y\" | Unrecognized<string>\n```\n",
         );
-        let values = TypeScript.enum_values(&doc.sections[0]).unwrap();
-        let values: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
+        let listed = TypeScript.enum_values(&doc.sections[0]).unwrap();
+        let values: Vec<&str> = listed.values.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(values, ["a b", "", "x\"y"]);
+        assert_eq!(listed.open, Some(true));
+        let closed = crate::markdown::parse("# E\n\n## Values\n\n```typescript\n1 | 2 | \"3\"\n```\n");
+        let listed = TypeScript.enum_values(&closed.sections[0]).unwrap();
+        assert_eq!(listed.open, Some(false));
+        let quoted: Vec<bool> = listed.values.iter().map(|v| v.quoted).collect();
+        assert_eq!(quoted, [false, false, true]);
     }
 
     #[test]
     fn enum_values_in_every_typescript_spelling() {
         let values = |doc: &str| {
             let doc = crate::markdown::parse(doc);
-            TypeScript.enum_values(&doc.sections[0]).map(|v| v.into_iter().map(|v| v.value).collect::<Vec<_>>())
+            TypeScript.enum_values(&doc.sections[0]).map(|l| l.values.into_iter().map(|v| v.value).collect::<Vec<_>>())
         };
         // A `|` inside a string literal, negative and plain integers, `true` as a string.
         assert_eq!(

@@ -22,15 +22,57 @@ serde_with = { version = "3", default-features = false, features = ["macros"] }
 
 /// Writes `Cargo.toml` and the given source files, touching only what changed so that
 /// cargo's incremental build stays warm.
+#[allow(dead_code)]
 pub fn write_crate(dir: &Path, name: &str, sources: &[(&str, &str)]) {
-    let manifest = MANIFEST.replace("NAME", name);
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    for (path, text) in std::iter::once(("Cargo.toml", manifest.as_str())).chain(sources.iter().copied()) {
+    write_files(dir, &MANIFEST.replace("NAME", name), sources);
+}
+
+/// A crate of a workspace (see [`write_workspace`]): the documented dependencies plus
+/// `extra_dependencies` lines.
+#[allow(dead_code)]
+pub fn write_member(dir: &Path, name: &str, extra_dependencies: &str, sources: &[(&str, &str)]) {
+    let manifest = MANIFEST.replace("NAME", name).replace("[workspace]\n", "") + extra_dependencies;
+    write_files(dir, &manifest, sources);
+}
+
+/// A workspace of `members` (folders), sharing one target folder and one dependency build;
+/// without debug info or incremental state, which the generated code's size makes costly.
+#[allow(dead_code)]
+pub fn write_workspace(dir: &Path, members: &[&str]) {
+    let list: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
+    let manifest = format!(
+        "[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n[profile.dev]\ndebug = 0\nincremental = false\n",
+        list.join(", ")
+    );
+    write_files(dir, &manifest, &[]);
+}
+
+fn write_files(dir: &Path, manifest: &str, sources: &[(&str, &str)]) {
+    std::fs::create_dir_all(if sources.is_empty() { dir.to_path_buf() } else { dir.join("src") }).unwrap();
+    for (path, text) in std::iter::once(("Cargo.toml", manifest)).chain(sources.iter().copied()) {
         let path = dir.join(path);
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
             std::fs::write(path, text).unwrap();
         }
     }
+}
+
+/// Builds the crate or workspace in `dir` with clippy as the compiler (`clippy-driver`, as
+/// `cargo clippy` runs it), so that one pass both lints (the crates deny warnings, clippy's
+/// included) and produces binaries.
+#[allow(dead_code)]
+pub fn build_with_clippy(dir: &Path) {
+    let driver = Path::new(env!("CARGO")).with_file_name(format!("clippy-driver{}", std::env::consts::EXE_SUFFIX));
+    assert!(driver.is_file(), "{} is missing: `rustup component add clippy`", driver.display());
+    let output = Command::new(env!("CARGO"))
+        .args(["build", "--quiet"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env("RUSTC_WORKSPACE_WRAPPER", &driver)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    assert!(output.status.success(), "clippy build failed:\n{}", String::from_utf8_lossy(&output.stderr));
 }
 
 /// Runs cargo in the scratch crate (with its own target folder) and returns its stdout.
