@@ -156,6 +156,9 @@ pub struct UnionView {
     pub attrs: Vec<String>,
     /// The variants, in the order serde tries them.
     pub variants: Vec<MemberView>,
+    /// For a discriminated union: the JSON key of the tag, quoted; its `Deserialize` reads
+    /// the tag and picks the variant.
+    pub tag: Option<String>,
 }
 
 /// One union variant.
@@ -167,6 +170,8 @@ pub struct MemberView {
     pub ty: String,
     /// `#[doc = "..."]` lines.
     pub docs: Vec<String>,
+    /// For a discriminated union: the tag value that selects it, quoted (none for `Unknown`).
+    pub tag: Option<String>,
 }
 
 /// A type that holds exactly one string (a const literal field).
@@ -616,62 +621,85 @@ impl ModelCx<'_> {
     }
 
     /// An untagged enum of the members, ordered by [`specificity`] so that serde tries the
-    /// narrowest first; a union whose members are all objects told apart by a const field
-    /// also keeps any other object whole.
+    /// narrowest first. A union whose members are all objects told apart by a constant field
+    /// is read by that field instead, and keeps an object with any other value whole.
     fn union_view(&self, name: &str, members: &[Member]) -> UnionView {
-        let mut order: Vec<&Member> = members.iter().collect();
-        order.sort_by_key(|m| self.specificity(&m.ty));
+        let tags = self.discriminator(members);
+        let mut order: Vec<(usize, &Member)> = members.iter().enumerate().collect();
+        if tags.is_none() {
+            order.sort_by_key(|(_, m)| self.specificity(&m.ty));
+        }
         let mut names = Namespace::default();
         let mut variants: Vec<MemberView> = order
             .iter()
-            .map(|m| {
+            .map(|(i, m)| {
                 let wanted = m.name.clone().unwrap_or_else(|| self.member_name(&m.ty));
                 MemberView {
                     name: names.claim(&ident::variant_name(&wanted)),
                     ty: self.rust_type(&m.ty),
                     docs: vec![doc_attr(&format!("A {}.", rustdoc::code_span(&self.rust_type(&m.ty))))],
+                    tag: tags.as_ref().map(|(_, values)| literal(&values[*i])),
                 }
             })
             .collect();
-        let mut extra =
-            vec!["Deserializing tries the members in the order listed here, most specific first.".to_string()];
-        if let Some(tag) = self.discriminator(members) {
-            extra[0] = format!(
-                "The members are objects told apart by their {} field; an object with another value of it is kept whole in `Unknown`.",
-                rustdoc::code_span(&tag)
-            );
-            variants.push(MemberView {
-                name: names.claim("Unknown"),
-                ty: VALUE.to_string(),
-                docs: vec![doc_attr("A member the doc did not list, kept as received.")],
-            });
-        }
         let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
+        let (note, tag) = match &tags {
+            Some((key, _)) => {
+                variants.push(MemberView {
+                    name: names.claim("Unknown"),
+                    ty: VALUE.to_string(),
+                    docs: vec![doc_attr("A member the doc did not list, kept as received.")],
+                    tag: None,
+                });
+                // Deserialize is written out: it dispatches on the tag.
+                attrs = self.type_attrs(&format!("{STD_DERIVES}, ::serde::Serialize"));
+                let note = format!(
+                    "The members are objects told apart by their {} field; an object with another value of it is kept whole in `Unknown`.",
+                    rustdoc::code_span(key)
+                );
+                (note, Some(literal(key)))
+            }
+            None => {
+                ("Deserializing tries the members in the order listed here, most specific first.".to_string(), None)
+            }
+        };
         attrs.push("#[serde(untagged)]".into());
         if self.model.deprecated || members.iter().any(|m| self.refers_to_deprecated(&m.ty)) {
             attrs.push("#[allow(deprecated)]".into());
         }
-        UnionView { name: name.to_string(), docs: self.model_docs(&extra), attrs, variants }
+        UnionView { name: name.to_string(), docs: self.model_docs(&[note]), attrs, variants, tag }
     }
 
-    /// The JSON key of the const field every member (an object) has, with a distinct value
-    /// in each: what tells the members apart.
-    fn discriminator(&self, members: &[Member]) -> Option<String> {
-        let mut tag: Option<&str> = None;
-        let mut values = BTreeSet::new();
+    /// The JSON key every member (an object) has as a required field holding one constant
+    /// value — a const literal, or an enum of one value (Python's and Go's `OptionType`) —
+    /// distinct in each, with each member's value.
+    fn discriminator(&self, members: &[Member]) -> Option<(String, Vec<String>)> {
+        let mut key: Option<&str> = None;
+        let mut values: Vec<String> = Vec::new();
         for member in members {
             let Type::Ref { target } = &member.ty else { return None };
             let ModelKind::Object { fields, .. } = &self.models.get(target.id.as_str())?.kind else { return None };
-            let field = fields
-                .iter()
-                .find(|f| f.required && matches!(f.ty, Type::Const { .. }) && tag.is_none_or(|t| t == f.wire_name))?;
-            let Type::Const { value } = &field.ty else { return None };
-            tag = Some(&field.wire_name);
-            if !values.insert(value.as_str()) {
+            let (field, value) =
+                fields.iter().filter(|f| f.required && key.is_none_or(|k| k == f.wire_name)).find_map(|f| {
+                    let value = match &f.ty {
+                        Type::Const { value } => value.clone(),
+                        Type::Ref { target } => match &self.models.get(target.id.as_str())?.kind {
+                            ModelKind::Enum { values, integer: false, .. } if values.len() == 1 => {
+                                values[0].value.clone()
+                            }
+                            _ => return None,
+                        },
+                        _ => return None,
+                    };
+                    Some((f, value))
+                })?;
+            if values.contains(&value) {
                 return None;
             }
+            key = Some(&field.wire_name);
+            values.push(value);
         }
-        tag.map(str::to_string)
+        Some((key?.to_string(), values))
     }
 
     /// Where a member goes in an untagged enum: serde takes the first member that accepts

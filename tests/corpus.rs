@@ -68,6 +68,8 @@ struct Folder {
     /// What the dialect's docs cannot state, so that a payload relying on it may fail; every
     /// other failure is a bug (the README's "What each dialect cannot say").
     cannot_state: &'static [Unstated],
+    /// Its union docs give their members' types (Java's list none, C#'s name them only).
+    lists_union_members: bool,
 }
 
 /// A fact about the wire that some dialects' docs do not state.
@@ -75,20 +77,24 @@ struct Folder {
 enum Unstated {
     /// A required field that may be `null` (TypeScript and C# show no nullability).
     RequiredNullable,
-    /// An integer beyond 2^53 in a field typed `number` (TypeScript has one number type).
-    IntegerWidth,
 }
 
 const FOLDERS: &[Folder] = &[
-    Folder { dialect: "java", path: "java/models", cannot_state: &[] },
+    Folder { dialect: "java", path: "java/models", cannot_state: &[], lists_union_members: false },
     Folder {
         dialect: "typescript",
         path: "typescript/models",
-        cannot_state: &[Unstated::RequiredNullable, Unstated::IntegerWidth],
+        cannot_state: &[Unstated::RequiredNullable],
+        lists_union_members: true,
     },
-    Folder { dialect: "python", path: "python/models", cannot_state: &[] },
-    Folder { dialect: "go", path: "go/models", cannot_state: &[] },
-    Folder { dialect: "csharp", path: "csharp/Models", cannot_state: &[Unstated::RequiredNullable] },
+    Folder { dialect: "python", path: "python/models", cannot_state: &[], lists_union_members: true },
+    Folder { dialect: "go", path: "go/models", cannot_state: &[], lists_union_members: true },
+    Folder {
+        dialect: "csharp",
+        path: "csharp/Models",
+        cannot_state: &[Unstated::RequiredNullable],
+        lists_union_members: false,
+    },
 ];
 
 /// Every dialect folder generates with each doc detected in its dialect; the five results
@@ -120,6 +126,13 @@ fn every_dialect_generates_compiles_and_round_trips() {
         .map(|(id, _)| id)
         .collect();
 
+    let tested_unions: Vec<&String> = oracle
+        .models
+        .iter()
+        .filter(|(id, m)| (id.starts_with("components/") || id.starts_with("errors/")) && m["kind"] == "union")
+        .map(|(id, _)| id)
+        .collect();
+
     // One crate per dialect in one workspace: one dependency build, one harness binary, and
     // two crates compiling at once (one crate of all five needed 18 GB and twice the time).
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-dialects");
@@ -139,8 +152,12 @@ fn every_dialect_generates_compiles_and_round_trips() {
         assert_eq!(read_as, BTreeSet::from([dialect]), "{dialect}: every doc is detected as {dialect}");
         assert!(report.models > 900, "{dialect}: {} models", report.models);
 
+        eprintln!("{dialect}: {}", kinds(&loaded.schema, &scratch.join(dialect).join("models")));
         let matched = match_models(&oracle, &tested, &loaded.schema);
-        write_dialect_crate(&scratch.join(dialect), &matched, &loaded.type_paths());
+        let unions = match_unions(&tested_unions, &loaded.schema);
+        let all: BTreeMap<String, mdschema::ir::Model> =
+            matched.iter().chain(&unions).map(|(id, m)| (id.clone(), m.clone())).collect();
+        write_dialect_crate(&scratch.join(dialect), &all, &loaded.type_paths());
         eprintln!(
             "{dialect}: {} docs read, {} models generated in {elapsed:?}, {} warnings; {} of {} oracle object models matched",
             report.docs,
@@ -150,7 +167,7 @@ fn every_dialect_generates_compiles_and_round_trips() {
             tested.len()
         );
         let unmatched = tested.len() - matched.len();
-        runs.push(DialectRun { folder, matched, unmatched });
+        runs.push(DialectRun { folder, matched, unmatched, unions });
     }
     // Java documents every model; the others may lack a few (another SDK version), never most.
     assert_eq!(runs[0].unmatched, 0, "every oracle object model has a Java doc");
@@ -195,6 +212,24 @@ fn every_dialect_generates_compiles_and_round_trips() {
             }
         }
     }
+    // Every member of every union, alone: through a real enum where the dialect lists members.
+    for run in &runs {
+        for id in run.unions.keys() {
+            let members = oracle.models[id.as_str()]["members"].as_array().unwrap();
+            for (i, member) in members.iter().enumerate() {
+                let input = oracle
+                    .value(member["type"].as_str().unwrap(), member, id, 0)
+                    .unwrap_or_else(|| panic!("{id}: no value for member {i}"));
+                cases.push(Case {
+                    run: run.folder.dialect,
+                    id: id.to_string(),
+                    mode: Mode::Member(i),
+                    input,
+                    check: None,
+                });
+            }
+        }
+    }
     let cases_path = scratch.join("cases.json");
     let wire: Vec<Value> =
         cases.iter().map(|c| json!({"id": format!("{}:{}", c.run, c.id), "input": c.input})).collect();
@@ -209,7 +244,8 @@ fn every_dialect_generates_compiles_and_round_trips() {
         .iter()
         .zip(&results)
         .map(|(case, result)| {
-            let model = &runs.iter().find(|r| r.folder.dialect == case.run).unwrap().matched[&case.id];
+            let run = runs.iter().find(|r| r.folder.dialect == case.run).unwrap();
+            let model = run.matched.get(&case.id).or_else(|| run.unions.get(&case.id)).unwrap();
             match (&result["ok"], &result["err"]) {
                 (Value::Null, Value::String(err)) => Err(format!("rejected: {err}")),
                 (ok, _) => same_document(&case.input, ok, &nullable_fields(model)),
@@ -221,7 +257,16 @@ fn every_dialect_generates_compiles_and_round_trips() {
         let dialect = run.folder.dialect;
         let (mut documents, mut deserialized, mut exact, mut owed) = (0, 0, 0, 0);
         let mut failed_models = BTreeSet::new();
+        let (mut member_documents, mut member_exact) = (0, 0);
         for (i, case) in cases.iter().enumerate().filter(|(_, c)| c.run == dialect && c.check.is_none()) {
+            if let Mode::Member(_) = case.mode {
+                member_documents += 1;
+                match &outcomes[i] {
+                    Ok(()) => member_exact += 1,
+                    Err(why) => unexplained.push(format!("{dialect}: {} ({:?}): {why}", case.id, case.mode)),
+                }
+                continue;
+            }
             documents += 1;
             let outcome = &outcomes[i];
             deserialized += usize::from(!matches!(outcome, Err(e) if e.starts_with("rejected")));
@@ -247,6 +292,18 @@ fn every_dialect_generates_compiles_and_round_trips() {
             documents - exact - owed,
             failed_models.len()
         );
+        let real = run.unions.values().filter(|m| matches!(m.kind, mdschema::ir::ModelKind::Union { .. })).count();
+        eprintln!(
+            "{dialect} unions: {} of {} oracle unions in the docs, {real} real enums ({} any-JSON newtypes); \
+             {member_exact} of {member_documents} member documents round-trip exactly",
+            run.unions.len(),
+            tested_unions.len(),
+            run.unions.len() - real
+        );
+        if run.folder.lists_union_members {
+            assert_eq!(run.unions.len(), tested_unions.len(), "{dialect}: every oracle union has a doc");
+            assert_eq!(real, run.unions.len(), "{dialect}: every union is a real enum");
+        }
     }
     for failure in unexplained.iter().take(40) {
         eprintln!("  {failure}");
@@ -260,6 +317,8 @@ struct DialectRun {
     /// Oracle id → the dialect's model for it.
     matched: BTreeMap<String, mdschema::ir::Model>,
     unmatched: usize,
+    /// Oracle union id → the dialect's model of it.
+    unions: BTreeMap<String, mdschema::ir::Model>,
 }
 
 impl DialectRun {
@@ -290,6 +349,75 @@ struct Case {
     check: Option<usize>,
 }
 
+/// How many unions (discriminated ones among them), integer enums and const fields a schema
+/// has; discriminated unions are counted in the generated files, where that is decided.
+fn kinds(schema: &mdschema::ir::Schema, out: &Path) -> String {
+    use mdschema::ir::{ModelKind, Type};
+    let count = |f: &dyn Fn(&ModelKind) -> bool| schema.models.iter().filter(|m| f(&m.kind)).count();
+    let unions = count(&|k| matches!(k, ModelKind::Union { .. }));
+    let opaque = count(&|k| matches!(k, ModelKind::Opaque));
+    let integer_enums = count(&|k| matches!(k, ModelKind::Enum { integer: true, .. }));
+    let consts: usize = schema
+        .models
+        .iter()
+        .map(|m| match &m.kind {
+            ModelKind::Object { fields, .. } => {
+                fn has_const(ty: &Type) -> bool {
+                    matches!(ty, Type::Const { .. }) || ty.inner().is_some_and(has_const)
+                }
+                fields.iter().filter(|f| has_const(&f.ty)).count()
+            }
+            _ => 0,
+        })
+        .sum();
+    let mut discriminated = 0;
+    let mut pending = vec![out.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if std::fs::read_to_string(&path).is_ok_and(|t| t.contains("told apart by their")) {
+                discriminated += 1;
+            }
+        }
+    }
+    format!(
+        "{unions} unions ({discriminated} discriminated), {opaque} any-JSON models, {integer_enums} integer enums, {consts} const fields"
+    )
+}
+
+/// Each oracle union id → the dialect's model with its title in the matching folder (or
+/// the flat folder), when exactly one.
+fn match_unions(tested: &[&String], schema: &mdschema::ir::Schema) -> BTreeMap<String, mdschema::ir::Model> {
+    let mut matched = BTreeMap::new();
+    for id in tested {
+        let (folder, name) = id.split_once('/').unwrap();
+        let candidates: Vec<&mdschema::ir::Model> = schema
+            .models
+            .iter()
+            .filter(|m| m.title.eq_ignore_ascii_case(name))
+            .filter(|m| m.folders.first().is_none_or(|f| family(f) == folder))
+            .filter(|m| {
+                !matches!(m.kind, mdschema::ir::ModelKind::Object { .. } | mdschema::ir::ModelKind::Enum { .. })
+            })
+            .collect();
+        if let [model] = candidates.as_slice() {
+            matched.insert(id.to_string(), (*model).clone());
+        }
+    }
+    matched
+}
+
+/// A dialect's folder name as the oracle's: Go's `apierrors` is `errors`, C#'s `Components`
+/// is `components`.
+fn family(folder: &str) -> String {
+    match folder.to_ascii_lowercase().as_str() {
+        "apierrors" => "errors".to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// Each tested oracle id → the dialect's model of it: the object model with that title
 /// (case-insensitive) in the matching folder (`errors`, Go's `apierrors`; Python's flat
 /// folder matches any). Where that gives none or several, the one whose title starts with the
@@ -302,10 +430,6 @@ fn match_models(
 ) -> BTreeMap<String, mdschema::ir::Model> {
     let objects: Vec<&mdschema::ir::Model> =
         schema.models.iter().filter(|m| matches!(m.kind, mdschema::ir::ModelKind::Object { .. })).collect();
-    let family = |folder: &str| match folder.to_ascii_lowercase().as_str() {
-        "apierrors" => "errors".to_string(),
-        other => other.to_string(),
-    };
     let mut matched = BTreeMap::new();
     for id in tested {
         let (folder, name) = id.split_once('/').unwrap();
@@ -352,6 +476,8 @@ enum Mode {
     AllFields,
     RequiredOnly,
     NullableNull,
+    /// A union's member, by its index in the oracle.
+    Member(usize),
 }
 
 struct Oracle<'a> {

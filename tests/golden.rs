@@ -67,6 +67,12 @@ fn configured_fixture_with_a_template_override() {
     check_case("configured");
 }
 
+/// Unions (untagged, nested, recursive, discriminated), integer enums and consts.
+#[test]
+fn unions_fixture() {
+    check_case("unions");
+}
+
 /// One fixture per doc dialect, each covering its grammar (DIALECTS.md and the forms other
 /// generator versions write).
 #[test]

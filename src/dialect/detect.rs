@@ -91,6 +91,21 @@ fn vote(tables: &DocTables, custom: &dyn Fn(&str) -> bool) -> Vote {
             }
         }
     }
+    if let Some(union) = tables.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Supported Types")) {
+        // A union's members name their dialect: the ones that find and read the most.
+        let title = tables.title.as_ref().map_or("", |t| t.text.as_str());
+        let scores: Vec<usize> = DIALECTS
+            .iter()
+            .map(|d| {
+                let members = d.union_members(union, title).unwrap_or_default();
+                members.iter().filter(|m| super::parse_type(*d, &m.text, custom).is_ok()).count()
+            })
+            .collect();
+        let best = scores.iter().copied().max().unwrap_or(0);
+        if best > 0 {
+            return Vote::Read((0..DIALECTS.len()).filter(|&i| scores[i] == best).collect());
+        }
+    }
     let cells = type_cells(tables);
     let Some(first) = cells.first() else { return Vote::NoTypes };
     // The syntax is the same in every dialect: parse each cell once, then ask each dialect
@@ -186,6 +201,19 @@ mod tests {
         let docs: Vec<(&str, &str)> = docs.iter().map(|(p, t)| (*p, t.as_str())).collect();
         let chosen = detect_docs(&docs);
         assert_eq!(chosen, [Ok("go"), Ok("go"), Ok("go"), Ok("go"), Ok("typescript")]);
+    }
+
+    #[test]
+    fn union_docs_are_told_by_their_members() {
+        let union = |member: &str| format!("# U\n\n## Supported Types\n\n{member}\n");
+        let cases = [
+            ("### `Dict[str, models.M]`\n\n```python\nvalue: Dict[str, models.M] = /* values here */\n```", "python"),
+            ("### `{ [k: string]: any }`\n\n```typescript\nconst value: { [k: string]: any } = {};\n```", "typescript"),
+            ("### \n\n```go\nu := components.CreateUStr(string{/* values here */})\n```", "go"),
+        ];
+        for (member, expected) in cases {
+            assert_eq!(detect_docs(&[("a/U.md", &union(member))]), [Ok(expected)], "{member}");
+        }
     }
 
     #[test]
