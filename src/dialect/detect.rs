@@ -214,6 +214,11 @@ mod tests {
         for (member, expected) in cases {
             assert_eq!(detect_docs(&[("a/U.md", &union(member))]), [Ok(expected)], "{member}");
         }
+        // C# names members only, and `Integer` is also a Java type: the folder decides.
+        let csharp = union("### Integer\n\n```csharp\nU.CreateInteger(/* values here */);\n```");
+        let docs = [("c/T.md", doc(&["*long*", "List<*string*>"])), ("c/U.md", csharp)];
+        let docs: Vec<(&str, &str)> = docs.iter().map(|(p, t)| (*p, t.as_str())).collect();
+        assert_eq!(detect_docs(&docs), [Ok("csharp"), Ok("csharp")]);
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! it. The generator drops wrappers on List, Map, date and `byte[]` types. Field names
 //! escape Java keywords with a trailing `_` (`private_`).
 
-use super::{CellType, Dialect, DocType, Meaning, Presence, Wrapper};
+use super::{CellType, Dialect, DocType, Meaning, MemberText, Presence, Wrapper};
 use crate::ir::Type;
+use crate::markdown::Section;
 
 /// The Java dialect.
 pub struct Java;
@@ -51,6 +52,12 @@ impl Dialect for Java {
     /// `Optional` on a required field means "required, may be null" (`@JsonInclude(ALWAYS)`).
     fn presence(&self, cell: &CellType, required: bool) -> Presence {
         super::presence_with_dropped_wrappers(cell, required)
+    }
+
+    /// Java's union docs list no members; a `## Supported Types` section in a Java-looking
+    /// doc is another dialect's (C#'s `### Integer` would read as Java's `Integer`).
+    fn union_members(&self, _section: &Section, _title: &str) -> Option<Vec<MemberText>> {
+        None
     }
 }
 
