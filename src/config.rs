@@ -11,13 +11,14 @@ use crate::output::Changes;
 use crate::render::{self, RenderedFile};
 use crate::rules::{self, FileConfig, Rules};
 use crate::source::SourceFile;
-use crate::{dialect, ir, load, lower, markdown, output, resolve, view};
+use crate::{dialect, ir, load, lower, markdown, merge, output, resolve, view};
 
 /// How to run mdschema: where the docs are, where the code goes. Shaped like
 /// `prost_build::Config`.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
-    schemas_dir: Option<PathBuf>,
+    schemas_dirs: Vec<PathBuf>,
+    deny_conflicts: bool,
     out_dir: Option<PathBuf>,
     config_file: Option<PathBuf>,
     templates_dir: Option<PathBuf>,
@@ -38,6 +39,8 @@ pub struct Loaded {
     pub inputs: Vec<PathBuf>,
     /// The config the docs were read with.
     pub rules: Rules,
+    /// The docs read, by path relative to their schemas folder, to locate merge conflicts.
+    files: HashMap<String, SourceFile>,
 }
 
 impl Loaded {
@@ -69,7 +72,22 @@ impl Config {
 
     /// The folder holding the docs (default `schemas`).
     pub fn schemas_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
-        self.schemas_dir = Some(dir.into());
+        self.schemas_dirs = vec![dir.into()];
+        self
+    }
+
+    /// Several folders of docs of one API, each in its own dialect (`java/models`,
+    /// `typescript/models`): their models are merged into one schema, each fact taken from
+    /// the folder that states it most precisely; the first folder gives the layout and wins
+    /// conflicts. The config file's `sources` says the same.
+    pub fn schemas_dirs(&mut self, dirs: impl IntoIterator<Item = impl Into<PathBuf>>) -> &mut Self {
+        self.schemas_dirs = dirs.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Makes conflicts between merged sources errors instead of warnings (for CI).
+    pub fn deny_conflicts(&mut self, deny: bool) -> &mut Self {
+        self.deny_conflicts = deny;
         self
     }
 
@@ -107,7 +125,20 @@ impl Config {
     }
 
     fn schemas(&self) -> &Path {
-        self.schemas_dir.as_deref().unwrap_or(Path::new("schemas"))
+        self.schemas_dirs.first().map_or(Path::new("schemas"), PathBuf::as_path)
+    }
+
+    /// The folders to read: the ones given, else the config file's `sources` (relative to
+    /// the config file), else `schemas`.
+    fn sources(&self, rules: &Rules, config_path: Option<&Path>) -> Vec<PathBuf> {
+        if self.schemas_dirs.len() > 1 {
+            return self.schemas_dirs.clone();
+        }
+        if rules.file.sources.is_empty() {
+            return vec![self.schemas().to_path_buf()];
+        }
+        let base = config_path.and_then(Path::parent).unwrap_or(Path::new(""));
+        rules.file.sources.iter().map(|s| base.join(s.get_ref())).collect()
     }
 
     fn resolved_out_dir(&self) -> Result<PathBuf, Error> {
@@ -150,24 +181,73 @@ impl Config {
     }
 
     /// Reads the docs into the resolved IR. Every problem in every doc is reported at once.
+    /// Several sources are each read on their own, then merged.
     pub fn load(&self) -> Result<Loaded, Error> {
         let (rules, config_path) = self.rules()?;
-        let found = load::read_docs(self.schemas(), |rel_path| rules.selects(rel_path))?;
+        let sources = self.sources(&rules, config_path.as_deref());
+        if let [only] = sources.as_slice() {
+            return self.load_dir(only, rules, config_path);
+        }
+        let mut loaded = Vec::new();
+        let mut errors = Vec::new();
+        for dir in &sources {
+            match self.load_dir(dir, rules.clone(), config_path.clone()) {
+                Ok(one) => loaded.push((dir.display().to_string(), one)),
+                Err(Error::Input(problems)) => errors.extend(problems),
+                Err(other) => return Err(other),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Error::Input(errors));
+        }
+        self.merge(loaded, rules)
+    }
+
+    /// Merges sources read one by one.
+    fn merge(&self, loaded: Vec<(String, Loaded)>, rules: Rules) -> Result<Loaded, Error> {
+        let mut warnings = Vec::new();
+        let mut inputs = Vec::new();
+        let mut docs = 0;
+        let mut parts = Vec::new();
+        for (label, one) in &loaded {
+            warnings.extend(one.warnings.iter().cloned());
+            inputs.extend(one.inputs.iter().cloned());
+            docs += one.docs;
+            parts.push(merge::Source { label: label.clone(), schema: one.schema.clone(), files: &one.files });
+        }
+        let merged = merge::merge(parts);
+        if self.deny_conflicts && !merged.conflicts.is_empty() {
+            let errors = merged
+                .conflicts
+                .into_iter()
+                .map(|mut d| {
+                    d.severity = crate::diag::Severity::Error;
+                    d
+                })
+                .collect();
+            return Err(Error::Input(errors));
+        }
+        warnings.extend(merged.conflicts);
+        inputs.sort();
+        inputs.dedup();
+        Ok(Loaded { schema: merged.schema, docs, warnings, inputs, rules, files: HashMap::new() })
+    }
+
+    /// Reads one folder of docs.
+    fn load_dir(&self, dir: &Path, rules: Rules, config_path: Option<PathBuf>) -> Result<Loaded, Error> {
+        let found = load::read_docs(dir, |rel_path| rules.selects(rel_path))?;
         if found.docs.is_empty() && found.unreadable.is_empty() {
             let why = if found.skipped > 0 {
                 format!("; {} docs were found but the config's include/exclude selected none", found.skipped)
             } else {
                 String::new()
             };
-            return Err(Error::Setup(format!(
-                "no docs (*.md) in the schemas folder {}{why}",
-                self.schemas().display()
-            )));
+            return Err(Error::Setup(format!("no docs (*.md) in the schemas folder {}{why}", dir.display())));
         }
         let mut inputs: Vec<PathBuf> = found.folders;
         inputs.extend(found.docs.iter().map(|d| PathBuf::from(&d.display_path)));
         inputs.extend(config_path.clone());
-        let mut loaded = self.read(found.docs, found.unreadable, rules, config_path)?;
+        let mut loaded = self.read(dir, found.docs, found.unreadable, rules, config_path)?;
         loaded.warnings.splice(0..0, found.warnings);
         loaded.inputs = inputs;
         Ok(loaded)
@@ -188,12 +268,13 @@ impl Config {
             .collect();
         docs.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
         docs.dedup_by(|a, b| a.rel_path == b.rel_path);
-        self.read(docs, Vec::new(), rules, config_path)
+        self.read(self.schemas(), docs, Vec::new(), rules, config_path)
     }
 
     /// Lowers and resolves the docs: the part of loading that needs no disk.
     fn read(
         &self,
+        dir: &Path,
         docs: Vec<SourceFile>,
         unreadable: Vec<(String, Diagnostic)>,
         rules: Rules,
@@ -238,7 +319,7 @@ impl Config {
             }
         }
         let files: HashMap<&str, &SourceFile> = docs.iter().map(|d| (d.rel_path.as_str(), d)).collect();
-        let root = root_components(self.schemas());
+        let root = root_components(dir);
         let resolved = resolve::resolve(models, &broken, &files, &root);
         warnings.extend(resolved.warnings);
         let schema = match resolved.schema {
@@ -264,7 +345,9 @@ impl Config {
             warnings.push(Diagnostic::file(path, format!("the field key `{key}` matches no field")).warning());
         }
         let inputs = config_path.into_iter().collect();
-        Ok(Loaded { schema, docs: docs.len(), warnings, inputs, rules })
+        let count = docs.len();
+        let files = docs.into_iter().map(|d| (d.rel_path.clone(), d)).collect();
+        Ok(Loaded { schema, docs: count, warnings, inputs, rules, files })
     }
 
     /// Renders every file in memory, without touching the output folder.

@@ -1,6 +1,8 @@
 //! The schema IR: plain serde data, the contract between the reading stages and the
 //! generating stages. `mdschema ir` prints it as JSON.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::source::Span;
@@ -64,6 +66,9 @@ pub struct Model<R = ModelRef> {
     pub description: Option<String>,
     /// What the model is.
     pub kind: ModelKind<R>,
+    /// When several sources are merged: the sources that document the model, first first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<String>,
 }
 
 /// The shape of a model.
@@ -110,6 +115,10 @@ pub struct Field<R = ModelRef> {
     pub required: bool,
     /// `null` is a value distinct from absence.
     pub nullable: bool,
+    /// The doc states `required` and `nullable` outright (a wrapper or pointer) rather than
+    /// leaving them to be inferred; merging dialects lets a stated presence win.
+    #[serde(default)]
+    pub presence_stated: bool,
     /// The field was struck through.
     pub deprecated: bool,
     /// Why, when the doc says (its `DEPRECATED` note).
@@ -125,6 +134,10 @@ pub struct Field<R = ModelRef> {
     pub span: Span,
     /// Where the type cell is in the doc.
     pub type_span: Span,
+    /// When several sources are merged: the source that gave a fact (`type`, `presence`,
+    /// `field`) other than the model's first source.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub provenance: BTreeMap<String, String>,
 }
 
 /// A value type.
@@ -308,6 +321,7 @@ impl<R> Model<R> {
                             wire_name: field.wire_name,
                             required: field.required,
                             nullable: field.nullable,
+                            presence_stated: field.presence_stated,
                             deprecated: field.deprecated,
                             deprecation_note: field.deprecation_note,
                             catch_all: field.catch_all,
@@ -315,6 +329,7 @@ impl<R> Model<R> {
                             example: field.example,
                             span: field.span,
                             type_span: field.type_span,
+                            provenance: field.provenance,
                         }
                     })
                     .collect(),
@@ -340,6 +355,7 @@ impl<R> Model<R> {
             deprecation_note: self.deprecation_note,
             description: self.description,
             kind,
+            provenance: self.provenance,
         }
     }
 

@@ -28,6 +28,7 @@ pub mod ir;
 mod load;
 mod lower;
 mod markdown;
+mod merge;
 mod output;
 mod render;
 mod resolve;

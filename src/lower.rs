@@ -100,6 +100,7 @@ impl Cx<'_> {
             deprecation_note: deprecation_note.filter(|_| deprecated),
             description: (!description.is_empty()).then_some(description),
             kind,
+            provenance: Vec::new(),
         })
     }
 
@@ -258,6 +259,8 @@ impl Cx<'_> {
                 None => (None, description),
             };
             fields.push(Field {
+                provenance: Default::default(),
+                presence_stated: self.dialect.states_presence(&parsed, required),
                 nullable: !catch_all && presence.nullable,
                 required: presence.required && !catch_all,
                 name,

@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
     name = "mdschema",
     version,
     about = "Generate Rust serde models from the markdown model docs that SDK generators publish",
-    after_help = "Examples:\n  mdschema generate schemas --out generated\n  mdschema check\n  mdschema ir schemas > schema.json\n\nExit codes: 0 ok, 1 `check` found stale output, 2 an error (every problem is listed)."
+    after_help = "Examples:\n  mdschema generate schemas --out generated\n  mdschema generate java/models typescript/models python/models --out generated\n  mdschema check\n  mdschema ir schemas > schema.json\n\nExit codes: 0 ok, 1 `check` found stale output, 2 an error (every problem is listed)."
 )]
 struct Cli {
     /// Print nothing but errors.
@@ -26,9 +26,13 @@ struct Cli {
 
 #[derive(Args)]
 struct Inputs {
-    /// The folder of docs.
-    #[arg(default_value = "schemas")]
-    schemas: PathBuf,
+    /// The folder of docs; several folders (one API's docs in several dialects) are merged,
+    /// the first giving the layout.
+    #[arg(default_value = "schemas", num_args = 1..)]
+    schemas: Vec<PathBuf>,
+    /// With several folders: make their conflicts errors (for CI) instead of warnings.
+    #[arg(long)]
+    deny_conflicts: bool,
     /// The config file [default: SCHEMAS/mdschema.toml, if present].
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -118,7 +122,7 @@ fn main() -> ExitCode {
 
 fn config(inputs: Inputs) -> mdschema::Config {
     let mut config = mdschema::Config::new();
-    config.schemas_dir(inputs.schemas);
+    config.schemas_dirs(inputs.schemas).deny_conflicts(inputs.deny_conflicts);
     if let Some(file) = inputs.config {
         config.config_file(file);
     }

@@ -138,6 +138,7 @@ fn placeholder(id: &str) -> Model {
         deprecation_note: None,
         description: None,
         kind: ModelKind::Opaque,
+        provenance: Vec::new(),
     }
 }
 
@@ -227,7 +228,7 @@ impl<'a> LinkIndex<'a> {
 /// Boxes the back edges of a depth-first walk over direct references (not inside a list or
 /// map): without them the containment graph has no cycle, so every cycle passes through
 /// exactly the boxes it needs. The walk goes in id order, so the choice is deterministic.
-fn box_cycles(models: &mut [Model]) {
+pub(crate) fn box_cycles(models: &mut [Model]) {
     // Every reference names a model of the set (resolution builds it so, with placeholders
     // for broken docs); a reference that does not is left unboxed rather than indexed.
     let index: HashMap<String, usize> = models.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect();

@@ -53,6 +53,9 @@ pub struct FileConfig {
     /// The doc dialect: `auto` (decided per doc) or one of the dialects' names.
     #[serde(default = "default_dialect")]
     pub dialect: Spanned<String>,
+    /// Folders of docs of one API in several dialects, merged (relative to the config file).
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
     /// How JSON keys are derived from field names.
     #[serde(default)]
     pub wire_case: WireCase,

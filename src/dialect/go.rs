@@ -66,6 +66,12 @@ impl Dialect for Go {
         true
     }
 
+    /// On a required field a pointer, or its absence on a scalar or model, says whether `null`
+    /// is sent (slices and maps never have one); on an optional field it says nothing.
+    fn states_presence(&self, cell: &CellType, required: bool) -> bool {
+        required && (cell.wrapper == Wrapper::Pointer || !matches!(cell.ty, Type::List { .. } | Type::Map { .. }))
+    }
+
     /// A pointer on an optional field: absent, `null` or a value. On a required field:
     /// present, maybe `null`. Slices and maps have no pointer, so an optional one may be
     /// either: tri-state.

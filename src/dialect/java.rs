@@ -49,6 +49,11 @@ impl Dialect for Java {
         unescape_field_name(doc_name).to_string()
     }
 
+    /// A wrapper states presence; its absence does not (it is dropped on lists, maps, dates).
+    fn states_presence(&self, cell: &CellType, _required: bool) -> bool {
+        cell.wrapper != Wrapper::None
+    }
+
     /// `Optional` on a required field means "required, may be null" (`@JsonInclude(ALWAYS)`).
     fn presence(&self, cell: &CellType, required: bool) -> Presence {
         super::presence_with_dropped_wrappers(cell, required)

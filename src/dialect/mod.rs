@@ -226,6 +226,13 @@ pub trait Dialect: Sync {
     /// What the Required column and the wrapper mean together.
     fn presence(&self, cell: &CellType, required: bool) -> Presence;
 
+    /// Whether the cell states the field's presence outright (Java's and Python's wrappers,
+    /// Go's pointer or its absence on a required scalar), rather than leaving it to be
+    /// inferred: when docs of several dialects are merged, a stated presence wins.
+    fn states_presence(&self, _cell: &CellType, _required: bool) -> bool {
+        false
+    }
+
     /// The type, corrected by the field's Example where the dialect's labels are known to
     /// be unreliable (Python's swapped date labels).
     fn refine(&self, ty: DocType, _example: Option<&str>) -> DocType {

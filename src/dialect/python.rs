@@ -113,6 +113,11 @@ impl Dialect for Python {
         }
     }
 
+    /// A wrapper states presence; its absence does not (it is dropped on lists, maps, dates).
+    fn states_presence(&self, cell: &CellType, _required: bool) -> bool {
+        cell.wrapper != Wrapper::None
+    }
+
     fn presence(&self, cell: &CellType, required: bool) -> Presence {
         super::presence_with_dropped_wrappers(cell, required)
     }
