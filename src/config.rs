@@ -216,6 +216,14 @@ impl Config {
             parts.push(merge::Source { label: label.clone(), schema: one.schema.clone(), files: &one.files });
         }
         let merged = merge::merge(parts);
+        // A doc read as any JSON that another source gave a shape is no longer worth a warning.
+        let shaped: BTreeSet<&str> = merged
+            .shaped
+            .iter()
+            .filter_map(|(source, path)| loaded.get(*source)?.1.files.get(path))
+            .map(|file| file.display_path.as_str())
+            .collect();
+        warnings.retain(|w| !(w.severity == crate::diag::Severity::Warning && shaped.contains(w.path.as_str())));
         if self.deny_conflicts && !merged.conflicts.is_empty() {
             let errors = merged
                 .conflicts

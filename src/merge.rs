@@ -28,18 +28,22 @@ pub struct Merged {
     pub schema: Schema,
     /// Facts the sources state differently: warnings naming both places.
     pub conflicts: Vec<Diagnostic>,
+    /// Docs (source index, path in it) read as any JSON that another source gave a shape:
+    /// their warnings no longer hold.
+    pub shaped: Vec<(usize, String)>,
 }
 
 /// Merges `sources` in order: the first gives the layout (model ids) and wins conflicts.
 pub fn merge(sources: Vec<Source<'_>>) -> Merged {
     let mut sources = sources.into_iter();
     let Some(first) = sources.next() else {
-        return Merged { schema: Schema { models: Vec::new() }, conflicts: Vec::new() };
+        return Merged { schema: Schema { models: Vec::new() }, conflicts: Vec::new(), shaped: Vec::new() };
     };
     let mut state = State {
         models: Vec::new(),
         origin: Vec::new(),
         conflicts: Vec::new(),
+        shaped: Vec::new(),
         sources: vec![(first.label.clone(), first.files)],
     };
     for mut model in first.schema.models {
@@ -51,7 +55,7 @@ pub fn merge(sources: Vec<Source<'_>>) -> Merged {
         state.sources.push((source.label.clone(), source.files));
         state.add(index + 1, source.schema);
     }
-    let State { mut models, conflicts, .. } = state;
+    let State { mut models, conflicts, shaped, .. } = state;
     for model in &mut models {
         for ty in model.types_mut() {
             unbox(ty);
@@ -59,7 +63,7 @@ pub fn merge(sources: Vec<Source<'_>>) -> Merged {
     }
     crate::resolve::box_cycles(&mut models);
     models.sort_by(|a, b| a.id.cmp(&b.id));
-    Merged { schema: Schema { models }, conflicts }
+    Merged { schema: Schema { models }, conflicts, shaped }
 }
 
 struct State<'a> {
@@ -68,6 +72,7 @@ struct State<'a> {
     /// that documents it, so that conflicts can be located.
     origin: Vec<Vec<(usize, String)>>,
     conflicts: Vec<Diagnostic>,
+    shaped: Vec<(usize, String)>,
     sources: Vec<(String, &'a HashMap<String, SourceFile>)>,
 }
 
@@ -168,6 +173,7 @@ impl State<'_> {
             model.deprecation_note = later.deprecation_note;
         }
         let kind = std::mem::replace(&mut model.kind, ModelKind::Opaque);
+        let mut shaped = false;
         let mut conflicts = Vec::new();
         model.kind = match (kind, later.kind) {
             (ModelKind::Object { mut fields, keep_unknown }, ModelKind::Object { fields: more, .. }) => {
@@ -190,7 +196,10 @@ impl State<'_> {
             (
                 ModelKind::Opaque,
                 later @ (ModelKind::Union { .. } | ModelKind::Object { .. } | ModelKind::Enum { .. }),
-            ) => later,
+            ) => {
+                shaped = true;
+                later
+            }
             (
                 ModelKind::Enum { mut values, open, integer },
                 ModelKind::Enum { values: more, open: more_open, integer: more_integer },
@@ -215,6 +224,10 @@ impl State<'_> {
             }
         };
         let model_title = model.title.clone();
+        if shaped {
+            let earlier = self.origin[i].len() - 1;
+            self.shaped.extend(self.origin[i][..earlier].iter().cloned());
+        }
         for (here, there, what) in conflicts {
             let diagnostic =
                 self.conflict(earlier_source.clone(), here, (source, later.source.clone()), there, &model_title, &what);

@@ -63,8 +63,11 @@ fn every_dialect_folder_generates_or_fails_cleanly() {
 
 /// One corpus folder per dialect, with its config fixture (`tests/fixtures/apideck-*.toml`).
 struct Folder {
+    /// The crate's name, and the config fixture's (`tests/fixtures/apideck-<name>.toml`).
     dialect: &'static str,
-    path: &'static str,
+    /// The folders read (several are merged, the first giving the layout), and the dialect
+    /// each doc must be detected in.
+    paths: &'static [(&'static str, &'static str)],
     /// What the dialect's docs cannot state, so that a payload relying on it may fail; every
     /// other failure is a bug (the README's "What each dialect cannot say").
     cannot_state: &'static [Unstated],
@@ -80,23 +83,29 @@ enum Unstated {
 }
 
 const FOLDERS: &[Folder] = &[
-    Folder { dialect: "java", path: "java/models", cannot_state: &[], lists_union_members: false },
+    Folder { dialect: "java", paths: &[("java/models", "java")], cannot_state: &[], lists_union_members: false },
     Folder {
         dialect: "typescript",
-        path: "typescript/models",
+        paths: &[("typescript/models", "typescript")],
         cannot_state: &[Unstated::RequiredNullable],
         lists_union_members: true,
     },
-    Folder { dialect: "python", path: "python/models", cannot_state: &[], lists_union_members: true },
-    Folder { dialect: "go", path: "go/models", cannot_state: &[], lists_union_members: true },
+    Folder { dialect: "python", paths: &[("python/models", "python")], cannot_state: &[], lists_union_members: true },
+    Folder { dialect: "go", paths: &[("go/models", "go")], cannot_state: &[], lists_union_members: true },
     Folder {
         dialect: "csharp",
-        path: "csharp/Models",
+        paths: &[("csharp/Models", "csharp")],
         cannot_state: &[Unstated::RequiredNullable],
         lists_union_members: false,
     },
+    // Java, TypeScript and Python merged: every fact stated somewhere, so nothing may fail.
+    Folder {
+        dialect: "merged",
+        paths: &[("java/models", "java"), ("typescript/models", "typescript"), ("python/models", "python")],
+        cannot_state: &[],
+        lists_union_members: true,
+    },
 ];
-
 /// Every dialect folder generates with each doc detected in its dialect; the five results
 /// compile as modules of one scratch crate (one dependency build, one test binary) under
 /// `deny(warnings)`, `clippy -D warnings` and rustdoc `-D warnings`; and JSON documents built
@@ -141,7 +150,7 @@ fn every_dialect_generates_compiles_and_round_trips() {
         let dialect = folder.dialect;
         let mut config = mdschema::Config::new();
         config
-            .schemas_dir(corpus.join("apideck").join(folder.path))
+            .schemas_dirs(folder.paths.iter().map(|(path, _)| corpus.join("apideck").join(path)))
             .config_file(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/apideck-{dialect}.toml")))
             .out_dir(scratch.join(dialect).join("models"));
         let started = std::time::Instant::now();
@@ -149,7 +158,8 @@ fn every_dialect_generates_compiles_and_round_trips() {
         let elapsed = started.elapsed();
         let loaded = config.load().unwrap();
         let read_as: BTreeSet<&str> = loaded.schema.models.iter().map(|m| m.dialect.as_str()).collect();
-        assert_eq!(read_as, BTreeSet::from([dialect]), "{dialect}: every doc is detected as {dialect}");
+        let expected: BTreeSet<&str> = folder.paths.iter().map(|(_, d)| *d).collect();
+        assert_eq!(read_as, expected, "{dialect}: every doc is detected in its folder's dialect");
         assert!(report.models > 900, "{dialect}: {} models", report.models);
 
         eprintln!("{dialect}: {}", kinds(&loaded.schema, &scratch.join(dialect).join("models")));
@@ -168,6 +178,18 @@ fn every_dialect_generates_compiles_and_round_trips() {
         );
         let unmatched = tested.len() - matched.len();
         runs.push(DialectRun { folder, matched, unmatched, unions });
+    }
+    // How often each source's generated presence and scalar type equal the source code's.
+    for run in &runs {
+        let (fields, presence, types, both) = accuracy(&oracle, &run.matched);
+        let share = |n: usize| 100.0 * n as f64 / fields.max(1) as f64;
+        eprintln!(
+            "{} accuracy over {fields} oracle fields: presence {:.1}%, scalar type {:.1}%, both {:.1}%",
+            run.folder.dialect,
+            share(presence),
+            share(types),
+            share(both)
+        );
     }
     // Java documents every model; the others may lack a few (another SDK version), never most.
     assert_eq!(runs[0].unmatched, 0, "every oracle object model has a Java doc");
@@ -309,6 +331,67 @@ fn every_dialect_generates_compiles_and_round_trips() {
         eprintln!("  {failure}");
     }
     assert!(unexplained.is_empty(), "{} documents failed on facts their docs state", unexplained.len());
+}
+
+/// Over every field (with a wire name) of the matched oracle models: how many there are,
+/// and how many have the oracle's presence (required, nullable), its scalar type (lists and
+/// maps by their items, models as models, nullable items as their item), and both.
+fn accuracy(oracle: &Oracle<'_>, matched: &BTreeMap<String, mdschema::ir::Model>) -> (usize, usize, usize, usize) {
+    let (mut fields, mut presence, mut types, mut both) = (0, 0, 0, 0);
+    for (id, model) in matched {
+        let mdschema::ir::ModelKind::Object { fields: ours, .. } = &model.kind else { continue };
+        for field in oracle.models[id.as_str()]["fields"].as_array().unwrap() {
+            let Some(wire) = field["wire_name"].as_str() else { continue };
+            fields += 1;
+            let Some(ours) = ours.iter().find(|f| f.wire_name == wire) else { continue };
+            let same_presence = field["required"] == ours.required && field["nullable"] == ours.nullable;
+            let same_type = oracle_class(field["type"].as_str().unwrap_or("")) == ir_class(&ours.ty);
+            presence += usize::from(same_presence);
+            types += usize::from(same_type);
+            both += usize::from(same_presence && same_type);
+        }
+    }
+    (fields, presence, types, both)
+}
+
+/// A Java type's scalar class: `Optional<List<Long>>` → `list<int64>`, a model → `model`.
+fn oracle_class(ty: &str) -> String {
+    let ty = ty.trim().trim_start_matches("java.util.");
+    if let Some((outer, inner)) = ty.split_once('<') {
+        let inner = inner.strip_suffix('>').unwrap_or(inner);
+        return match outer {
+            "Optional" | "JsonNullable" => oracle_class(inner),
+            "List" => format!("list<{}>", oracle_class(inner)),
+            "Map" => format!("map<{}>", oracle_class(inner.split_once(',').map_or(inner, |(_, v)| v))),
+            _ => "model".into(),
+        };
+    }
+    match ty {
+        "String" => "string",
+        "Long" | "long" => "int64",
+        "Integer" | "int" => "int32",
+        "Double" | "double" => "float64",
+        "Float" | "float" => "float32",
+        "Boolean" | "boolean" => "bool",
+        "OffsetDateTime" => "date_time",
+        "LocalDate" => "date",
+        "Object" => "any",
+        "byte[]" => "bytes",
+        "BigDecimal" | "BigInteger" => "number",
+        _ => "model",
+    }
+    .into()
+}
+
+fn ir_class(ty: &mdschema::ir::Type) -> String {
+    use mdschema::ir::Type;
+    match ty {
+        Type::List { item } => format!("list<{}>", ir_class(item)),
+        Type::Map { value } => format!("map<{}>", ir_class(value)),
+        Type::Nullable { inner } => ir_class(inner),
+        Type::Ref { .. } | Type::Const { .. } => "model".into(),
+        other => serde_json::to_value(other).unwrap()["type"].as_str().unwrap().to_string(),
+    }
 }
 
 /// One dialect's folder, generated, with the oracle models it documents.
