@@ -131,11 +131,11 @@ impl Config {
     /// The folders to read: the ones given, else the config file's `sources` (relative to
     /// the config file), else `schemas`.
     fn sources(&self, rules: &Rules, config_path: Option<&Path>) -> Vec<PathBuf> {
-        if self.schemas_dirs.len() > 1 {
-            return self.schemas_dirs.clone();
-        }
-        if rules.file.sources.is_empty() {
-            return vec![self.schemas().to_path_buf()];
+        if !self.schemas_dirs.is_empty() || rules.file.sources.is_empty() {
+            return vec![self.schemas().to_path_buf()]
+                .into_iter()
+                .chain(self.schemas_dirs.iter().skip(1).cloned())
+                .collect();
         }
         let base = config_path.and_then(Path::parent).unwrap_or(Path::new(""));
         rules.file.sources.iter().map(|s| base.join(s.get_ref())).collect()

@@ -26,9 +26,8 @@ struct Cli {
 
 #[derive(Args)]
 struct Inputs {
-    /// The folder of docs; several folders (one API's docs in several dialects) are merged,
-    /// the first giving the layout.
-    #[arg(default_value = "schemas", num_args = 1..)]
+    /// The folder of docs [default: the config's `sources`, else `schemas`]; several folders
+    /// (one API's docs in several dialects) are merged, the first giving the layout.
     schemas: Vec<PathBuf>,
     /// With several folders: make their conflicts errors (for CI) instead of warnings.
     #[arg(long)]
@@ -122,7 +121,10 @@ fn main() -> ExitCode {
 
 fn config(inputs: Inputs) -> mdschema::Config {
     let mut config = mdschema::Config::new();
-    config.schemas_dirs(inputs.schemas).deny_conflicts(inputs.deny_conflicts);
+    if !inputs.schemas.is_empty() {
+        config.schemas_dirs(inputs.schemas);
+    }
+    config.deny_conflicts(inputs.deny_conflicts);
     if let Some(file) = inputs.config {
         config.config_file(file);
     }
