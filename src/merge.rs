@@ -143,7 +143,17 @@ impl State<'_> {
         match candidates.as_slice() {
             [one] => return Some(*one),
             [] => {}
-            several => return several.iter().copied().find(|&i| same_keys(&self.models[i], model)),
+            // Several (Python's flat folder: `Detail` in components and in errors): the one
+            // with the same JSON keys, else the first of the same kind.
+            several => {
+                let same_kind =
+                    |&&i: &&usize| std::mem::discriminant(&self.models[i].kind) == std::mem::discriminant(&model.kind);
+                return several
+                    .iter()
+                    .copied()
+                    .find(|&i| same_keys(&self.models[i], model))
+                    .or_else(|| several.iter().find(same_kind).copied());
+            }
         }
         if !model.folders.is_empty() {
             return None;

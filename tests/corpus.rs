@@ -476,7 +476,7 @@ fn match_unions(tested: &[&String], schema: &mdschema::ir::Schema) -> BTreeMap<S
     let mut matched = BTreeMap::new();
     for id in tested {
         let (folder, name) = id.split_once('/').unwrap();
-        let candidates: Vec<&mdschema::ir::Model> = schema
+        let mut candidates: Vec<&mdschema::ir::Model> = schema
             .models
             .iter()
             .filter(|m| m.title.eq_ignore_ascii_case(name))
@@ -485,6 +485,10 @@ fn match_unions(tested: &[&String], schema: &mdschema::ir::Schema) -> BTreeMap<S
                 !matches!(m.kind, mdschema::ir::ModelKind::Object { .. } | mdschema::ir::ModelKind::Enum { .. })
             })
             .collect();
+        // A model in the very folder beats one from a flat folder.
+        if candidates.iter().any(|m| !m.folders.is_empty()) {
+            candidates.retain(|m| !m.folders.is_empty());
+        }
         if let [model] = candidates.as_slice() {
             matched.insert(id.to_string(), (*model).clone());
         }
