@@ -29,6 +29,40 @@ fn corpora(c: &mut Criterion) {
     {
         dialect_corpus(c, dialect, &PathBuf::from(&corpus).join("apideck").join(dialect).join(folder));
     }
+    merged_corpus(c, &PathBuf::from(&corpus).join("apideck"));
+}
+
+/// Reading Java, TypeScript and Python each, against reading the three merged: the merge
+/// should cost no more than the sum of the reads.
+fn merged_corpus(c: &mut Criterion, apideck: &Path) {
+    let folders: Vec<PathBuf> =
+        ["java/models", "typescript/models", "python/models"].iter().map(|f| apideck.join(f)).collect();
+    let config_dir = tempfile::tempdir().unwrap();
+    let config_file = config_dir.path().join("mdschema.toml");
+    std::fs::write(&config_file, "wire_case = \"snake_case\"\n").unwrap();
+    let mut group = c.benchmark_group("merge");
+    group.sample_size(10);
+    for folder in &folders {
+        let name = folder.parent().unwrap().file_name().unwrap().to_string_lossy().into_owned();
+        group.bench_function(format!("load_{name}"), |b| {
+            b.iter(|| {
+                mdschema::Config::new()
+                    .schemas_dir(folder)
+                    .config_file(&config_file)
+                    .load()
+                    .unwrap()
+                    .schema
+                    .models
+                    .len()
+            })
+        });
+    }
+    group.bench_function("load_merged", |b| {
+        b.iter(|| {
+            mdschema::Config::new().schemas_dirs(&folders).config_file(&config_file).load().unwrap().schema.models.len()
+        })
+    });
+    group.finish();
 }
 
 fn dialect_corpus(c: &mut Criterion, dialect: &str, models: &Path) {
