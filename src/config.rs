@@ -185,12 +185,19 @@ impl Config {
     pub fn load(&self) -> Result<Loaded, Error> {
         let (rules, config_path) = self.rules()?;
         let sources = self.sources(&rules, config_path.as_deref());
-        if let [only] = sources.as_slice() {
-            return self.load_dir(only, rules, config_path);
-        }
+        let mut loaded = match sources.as_slice() {
+            [only] => self.load_dir(only, rules, config_path)?,
+            several => self.load_sources(several, rules, config_path)?,
+        };
+        apply_presence(&mut loaded.schema, &loaded.rules);
+        Ok(loaded)
+    }
+
+    /// Reads each folder on its own, then merges them.
+    fn load_sources(&self, sources: &[PathBuf], rules: Rules, config_path: Option<PathBuf>) -> Result<Loaded, Error> {
         let mut loaded = Vec::new();
         let mut errors = Vec::new();
-        for dir in &sources {
+        for dir in sources {
             match self.load_dir(dir, rules.clone(), config_path.clone()) {
                 Ok(one) => loaded.push((dir.display().to_string(), one)),
                 Err(Error::Input(problems)) => errors.extend(problems),
@@ -418,6 +425,20 @@ fn views(loaded: &Loaded) -> Result<Vec<view::FileView>, Error> {
 /// The schemas folder as an absolute path, `.` and `..` removed without asking the disk
 /// (links were written against the folder's name as the user gives it, not a symlink's
 /// target).
+/// `[presence]` overrides, last: they pin what the docs (or their merge) say.
+fn apply_presence(schema: &mut ir::Schema, rules: &Rules) {
+    for model in &mut schema.models {
+        let ir::ModelKind::Object { fields, .. } = &mut model.kind else { continue };
+        for field in fields.iter_mut() {
+            if let Some((required, nullable)) = rules.presence(&model.id, &field.name) {
+                field.required = required;
+                field.nullable = nullable;
+                field.presence_stated = true;
+            }
+        }
+    }
+}
+
 fn root_components(dir: &Path) -> Vec<String> {
     let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut parts: Vec<String> = Vec::new();

@@ -262,7 +262,7 @@ impl State<'_> {
             None => format!("{}/{second_path}", self.sources[second].0),
         };
         let message = format!("`{title}`: {what} (the other doc: {other}); the first source's is kept");
-        let help = "pin the field's Rust type with `[field_types]` in mdschema.toml, or reorder the sources";
+        let help = "pin the field with `[field_types]` or `[presence]` in mdschema.toml (`\"<doc glob>.<field>\" = ...`), or reorder the sources";
         match self.sources[first].1.get(&first_path) {
             Some(file) => Diagnostic::at(file, here, message).with_help(help).warning(),
             None => {

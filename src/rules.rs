@@ -92,10 +92,47 @@ pub struct FileConfig {
     /// Extra derives and attributes for the types of the docs a glob matches.
     #[serde(default)]
     pub models: BTreeMap<Spanned<String>, ModelSettings>,
+    /// Per-field presence, overriding what the docs say: `"<doc glob>.<field>" =
+    /// "required" | "required_nullable" | "optional" | "optional_nullable"`.
+    #[serde(default)]
+    pub presence: BTreeMap<Spanned<String>, PresenceSetting>,
     /// Whether the values of the enums a glob (`"<doc glob without .md>"`) matches are
     /// strings or integers, overriding the rule (integers when every value is one).
     #[serde(default)]
     pub enums: BTreeMap<Spanned<String>, EnumValues>,
+}
+
+/// `[presence]`: whether a field may be absent and whether it may be `null`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PresenceSetting {
+    /// Always sent, never `null`.
+    Required,
+    /// Always sent, maybe `null`.
+    RequiredNullable,
+    /// Maybe absent, never `null`.
+    Optional,
+    /// Maybe absent, maybe `null`.
+    OptionalNullable,
+}
+
+impl PresenceSetting {
+    /// `(required, nullable)`.
+    pub fn flags(self) -> (bool, bool) {
+        match self {
+            PresenceSetting::Required => (true, false),
+            PresenceSetting::RequiredNullable => (true, true),
+            PresenceSetting::Optional => (false, false),
+            PresenceSetting::OptionalNullable => (false, true),
+        }
+    }
+
+    const ALL: [PresenceSetting; 4] = [
+        PresenceSetting::Required,
+        PresenceSetting::RequiredNullable,
+        PresenceSetting::Optional,
+        PresenceSetting::OptionalNullable,
+    ];
 }
 
 /// `[enums]`: what an enum's values are on the wire.
@@ -203,6 +240,7 @@ pub struct Rules {
     exclude: GlobSet,
     wire_names: Vec<FieldOverride>,
     field_types: Vec<FieldOverride>,
+    presence: Vec<FieldOverride>,
     types: Vec<(Type, String)>,
     doc_types: BTreeMap<String, String>,
     models: Vec<(GlobMatcher, ModelSettings)>,
@@ -347,6 +385,8 @@ impl Rules {
         let wire_names = check.field_overrides(&file.wire_names);
         let field_type_values = file.field_types.iter().map(|(k, v)| (k.clone(), check.rust_type(v))).collect();
         let field_types = check.field_overrides(&field_type_values);
+        let presence_values = file.presence.iter().map(|(k, v)| (k.clone(), format!("{v:?}"))).collect();
+        let presence = check.field_overrides(&presence_values);
         let mut types = Vec::new();
         let mut doc_types = BTreeMap::new();
         for (name, rust) in &file.types {
@@ -387,7 +427,19 @@ impl Rules {
         if !check.errors.is_empty() {
             return Err(Error::Input(check.errors));
         }
-        Ok(Rules { include, exclude, wire_names, field_types, types, doc_types, models, enums, dialect, file })
+        Ok(Rules {
+            include,
+            exclude,
+            wire_names,
+            field_types,
+            presence,
+            types,
+            doc_types,
+            models,
+            enums,
+            dialect,
+            file,
+        })
     }
 
     /// The dialect every doc is read in, or `None` to decide per doc.
@@ -446,11 +498,18 @@ impl Rules {
         (derives, attributes)
     }
 
-    /// Field-level keys (`wire_names`, `field_types`) that matched no field, for a warning.
+    /// `(required, nullable)` as `[presence]` sets them for field `name` of `model_id`.
+    pub fn presence(&self, model_id: &str, name: &str) -> Option<(bool, bool)> {
+        let setting = find_override(&self.presence, model_id, name)?;
+        PresenceSetting::ALL.into_iter().find(|p| format!("{p:?}") == setting).map(PresenceSetting::flags)
+    }
+
+    /// Field-level keys (`wire_names`, `field_types`, `presence`) that matched no field, for a warning.
     pub fn unused_field_keys<'a>(&'a self, fields: &[(&str, &str)]) -> Vec<&'a str> {
         self.wire_names
             .iter()
             .chain(&self.field_types)
+            .chain(&self.presence)
             .filter(|o| !fields.iter().any(|(id, name)| *name == o.field && o.docs.is_match(id)))
             .map(|o| o.key.as_str())
             .collect()

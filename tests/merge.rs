@@ -118,3 +118,25 @@ fn the_cli_merges_folders_and_denies_conflicts_on_request() {
     let denied = run(&["--deny-conflicts"]);
     assert_eq!(denied.status.code(), Some(2), "{}", String::from_utf8_lossy(&denied.stderr));
 }
+
+#[test]
+fn presence_pins_what_the_docs_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let config_file = dir.path().join("mdschema.toml");
+    std::fs::write(
+        &config_file,
+        "wire_case = \"snake_case\"\n[presence]\n\"components/Pet.nickname\" = \"optional_nullable\"\n\"components/*.id\" = \"required_nullable\"\n",
+    )
+    .unwrap();
+    let mut config = mdschema::Config::new();
+    config.schemas_dirs(["java", "typescript", "python/models"].map(|d| fixture().join(d))).config_file(&config_file);
+    let loaded = config.load().unwrap();
+    let pet = model(&loaded, "Pet");
+    assert_eq!((field(pet, "nickname").required, field(pet, "nickname").nullable), (false, true));
+    assert_eq!((field(pet, "id").required, field(pet, "id").nullable), (true, true));
+
+    std::fs::write(&config_file, "[presence]\n\"components/Pet.nickname\" = \"sometimes\"\n").unwrap();
+    let error =
+        mdschema::Config::new().schemas_dir(fixture().join("java")).config_file(&config_file).load().unwrap_err();
+    assert!(error.to_string().contains("mdschema.toml:2:"), "{error}");
+}
