@@ -197,8 +197,11 @@ impl Config {
     fn load_sources(&self, sources: &[PathBuf], rules: Rules, config_path: Option<PathBuf>) -> Result<Loaded, Error> {
         let mut loaded = Vec::new();
         let mut errors = Vec::new();
-        for dir in sources {
-            match self.load_dir(dir, rules.clone(), config_path.clone()) {
+        // Each folder is read on its own, so they are read side by side.
+        let results: Vec<Result<Loaded, Error>> =
+            sources.par_iter().map(|dir| self.load_dir(dir, rules.clone(), config_path.clone())).collect();
+        for (dir, result) in sources.iter().zip(results) {
+            match result {
                 Ok(one) => loaded.push((dir.display().to_string(), one)),
                 Err(Error::Input(problems)) => errors.extend(problems),
                 Err(other) => return Err(other),
@@ -216,11 +219,16 @@ impl Config {
         let mut inputs = Vec::new();
         let mut docs = 0;
         let mut parts = Vec::new();
-        for (label, one) in &loaded {
+        let mut loaded = loaded;
+        let schemas: Vec<ir::Schema> = loaded
+            .iter_mut()
+            .map(|(_, one)| std::mem::replace(&mut one.schema, ir::Schema { models: Vec::new() }))
+            .collect();
+        for ((label, one), schema) in loaded.iter().zip(schemas) {
             warnings.extend(one.warnings.iter().cloned());
             inputs.extend(one.inputs.iter().cloned());
             docs += one.docs;
-            parts.push(merge::Source { label: label.clone(), schema: one.schema.clone(), files: &one.files });
+            parts.push(merge::Source { label: label.clone(), schema, files: &one.files });
         }
         let merged = merge::merge(parts);
         // A doc read as any JSON that another source gave a shape is no longer worth a warning.

@@ -99,11 +99,13 @@ impl State<'_> {
         // Models only this source has join with their own ids (made unique).
         let mut ids: HashMap<String, String> =
             target.iter().map(|(id, &i)| (id.clone(), self.models[i].id.clone())).collect();
+        let mut used: std::collections::HashSet<String> = self.models.iter().map(|m| m.id.clone()).collect();
         for model in schema.models.iter().filter(|m| !target.contains_key(&m.id)) {
             let mut id = model.id.clone();
-            while self.models.iter().any(|m| m.id == id) || ids.values().any(|v| *v == id) {
+            while used.contains(&id) {
                 id.push('~');
             }
+            used.insert(id.clone());
             ids.insert(model.id.clone(), id);
         }
         let label = self.sources[index].0.clone();
@@ -158,12 +160,13 @@ impl State<'_> {
         if !model.folders.is_empty() {
             return None;
         }
-        let extended: Vec<usize> = (0..self.models.len())
-            .filter(|&i| !taken[i])
-            .filter(|&i| {
-                let other = self.models[i].title.to_lowercase();
-                title.starts_with(&other) && title != other && same_keys(&self.models[i], model)
-            })
+        // Only titles that are a prefix of this one: look each prefix up.
+        let extended: Vec<usize> = (1..title.len())
+            .filter(|&end| title.is_char_boundary(end))
+            .filter_map(|end| by_key.get(&(String::new(), title[..end].to_string())))
+            .flatten()
+            .copied()
+            .filter(|&i| !taken[i] && same_keys(&self.models[i], model))
             .collect();
         match extended.as_slice() {
             [one] => Some(*one),
@@ -187,8 +190,10 @@ impl State<'_> {
         let mut conflicts = Vec::new();
         model.kind = match (kind, later.kind) {
             (ModelKind::Object { mut fields, keep_unknown }, ModelKind::Object { fields: more, .. }) => {
+                let index: HashMap<String, usize> =
+                    fields.iter().enumerate().map(|(i, f)| (normalised(&f.name), i)).collect();
                 for field in more {
-                    match fields.iter_mut().find(|f| normalised(&f.name) == normalised(&field.name)) {
+                    match index.get(&normalised(&field.name)).and_then(|&i| fields.get_mut(i)) {
                         Some(earlier) => {
                             if let Some(what) = merge_field(earlier, field.clone(), label) {
                                 conflicts.push((earlier.type_span, field.type_span, what));

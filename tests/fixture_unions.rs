@@ -11,7 +11,7 @@ mod models {
 }
 
 use models::components::{
-    Code, GoVal, Holder, HolderVersion, Level, Nested, Priority, Scalar, Shape, SimpleOption, StreamType, Tree,
+    Code, GoVal, Holder, HolderVersion, Level, Meaning, Nested, Priority, Scalar, Shape, SimpleOption, StreamType, Tree,
 };
 use serde_json::{Value, json};
 
@@ -120,6 +120,8 @@ fn integer_enums_are_json_integers() {
     assert_eq!(i64::from(StreamType::Value2), 2);
     assert!(round_trip::<StreamType>(&json!("1")).is_err(), "the string \"1\" is not the number 1");
     same::<Priority>(json!(10));
+    // Bullet lists of meanings before and inside `## Values` do not hide the table.
+    assert_eq!(serde_json::from_value::<Meaning>(json!(2)).unwrap(), Meaning::Second);
     // Closed: only the listed integers.
     same::<Level>(json!(2));
     let error = round_trip::<Level>(&json!(3)).unwrap_err();
