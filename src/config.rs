@@ -11,7 +11,7 @@ use crate::output::Changes;
 use crate::render::{self, RenderedFile};
 use crate::rules::{self, FileConfig, Rules};
 use crate::source::SourceFile;
-use crate::{dialect, ir, load, lower, markdown, merge, output, resolve, view};
+use crate::{dialect, ir, json_schema, load, lower, markdown, merge, output, resolve, view};
 
 /// How to run mdschema: where the docs are, where the code goes. Shaped like
 /// `prost_build::Config`.
@@ -373,6 +373,20 @@ impl Config {
         Ok(Loaded { schema, docs: count, warnings, inputs, rules, files })
     }
 
+    /// The schema as one JSON Schema document (draft 2020-12), pretty-printed: every model
+    /// under `$defs`, keyed by its module path (`components.Credentials`).
+    pub fn json_schema(&self, loaded: &Loaded) -> Result<String, Error> {
+        if let Some((model, target)) = loaded.schema.dangling_refs().first() {
+            return Err(Error::Setup(format!(
+                "the schema's model `{model}` refers to `{target}`, which is not in the schema"
+            )));
+        }
+        let document = json_schema::export(&loaded.schema, &loaded.type_paths());
+        let mut text = serde_json::to_string_pretty(&document).map_err(|e| Error::Setup(e.to_string()))?;
+        text.push('\n');
+        Ok(text)
+    }
+
     /// Renders every file in memory, without touching the output folder.
     pub fn render(&self, loaded: &Loaded) -> Result<Vec<RenderedFile>, Error> {
         let templates = render::Templates::load(self.templates_dir.as_deref())?;
@@ -430,9 +444,6 @@ fn views(loaded: &Loaded) -> Result<Vec<view::FileView>, Error> {
     Ok(view::build(&loaded.schema, &loaded.rules))
 }
 
-/// The schemas folder as an absolute path, `.` and `..` removed without asking the disk
-/// (links were written against the folder's name as the user gives it, not a symlink's
-/// target).
 /// `[presence]` overrides, last: they pin what the docs (or their merge) say.
 fn apply_presence(schema: &mut ir::Schema, rules: &Rules) {
     for model in &mut schema.models {
@@ -447,6 +458,9 @@ fn apply_presence(schema: &mut ir::Schema, rules: &Rules) {
     }
 }
 
+/// The schemas folder as an absolute path, `.` and `..` removed without asking the disk
+/// (links were written against the folder's name as the user gives it, not a symlink's
+/// target).
 fn root_components(dir: &Path) -> Vec<String> {
     let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut parts: Vec<String> = Vec::new();

@@ -160,7 +160,8 @@ pub enum Error {
 }
 
 impl Error {
-    pub(crate) fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
+    /// A file operation on `path` failed.
+    pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
         Error::Io { path: path.as_ref().display().to_string(), source }
     }
 }

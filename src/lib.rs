@@ -25,6 +25,7 @@ mod diag;
 mod dialect;
 mod ident;
 pub mod ir;
+mod json_schema;
 mod load;
 mod lower;
 mod markdown;

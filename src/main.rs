@@ -67,6 +67,16 @@ enum Command {
         #[arg(long, default_value = "generated")]
         out: PathBuf,
     },
+    /// Write the schema as one JSON Schema document (draft 2020-12): every model under
+    /// `$defs`, keyed by its module path.
+    #[command(after_help = "Examples:\n  mdschema schema\n  mdschema schema docs/models --out schema.json")]
+    Schema {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// The file to write [default: standard output].
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Print the schema IR (the contract between the reading and generating stages) as JSON.
     #[command(after_help = "Examples:\n  mdschema ir\n  mdschema ir docs/models > schema.json")]
     Ir {
@@ -176,6 +186,17 @@ fn run(command: Command, ui: &Ui) -> Result<ExitCode, mdschema::Error> {
                 if c.manifest_changed { ", the manifest rewritten" } else { "" }
             ));
             Ok(ExitCode::from(1))
+        }
+        Command::Schema { inputs, out } => {
+            let config = config(inputs);
+            let loaded = config.load()?;
+            ui.warnings(&loaded.warnings);
+            let text = config.json_schema(&loaded)?;
+            match out {
+                Some(path) => std::fs::write(&path, text).map_err(|e| mdschema::Error::io(&path, e))?,
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Ir { inputs } => {
             let loaded = config(inputs).load()?;
