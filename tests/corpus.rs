@@ -177,7 +177,9 @@ fn every_dialect_generates_compiles_and_round_trips() {
             tested.len()
         );
         let unmatched = tested.len() - matched.len();
-        runs.push(DialectRun { folder, matched, unmatched, unions });
+        let json_schema = serde_json::from_str(&config.json_schema(&loaded).unwrap()).unwrap();
+        let paths = loaded.type_paths().into_iter().map(|(id, path)| (id, path.replace("::", "."))).collect();
+        runs.push(DialectRun { folder, matched, unmatched, unions, json_schema, paths });
     }
     // How often each source's generated presence and scalar type equal the source code's.
     for run in &runs {
@@ -252,6 +254,21 @@ fn every_dialect_generates_compiles_and_round_trips() {
             }
         }
     }
+    // Documents broken in one fact the dialect's docs state: both outputs must reject them.
+    for run in &runs {
+        for (id, model) in &run.matched {
+            let Some(complete) = oracle.object(id, Mode::AllFields, 0) else { continue };
+            for (mutation, input) in mutations(model, &complete) {
+                cases.push(Case {
+                    run: run.folder.dialect,
+                    id: id.clone(),
+                    mode: Mode::Mutation(mutation),
+                    input,
+                    check: None,
+                });
+            }
+        }
+    }
     let cases_path = scratch.join("cases.json");
     let wire: Vec<Value> =
         cases.iter().map(|c| json!({"id": format!("{}:{}", c.run, c.id), "input": c.input})).collect();
@@ -270,6 +287,7 @@ fn every_dialect_generates_compiles_and_round_trips() {
             let model = run.matched.get(&case.id).or_else(|| run.unions.get(&case.id)).unwrap();
             match (&result["ok"], &result["err"]) {
                 (Value::Null, Value::String(err)) => Err(format!("rejected: {err}")),
+                _ if matches!(case.mode, Mode::Mutation(_)) => Ok(()),
                 (ok, _) => same_document(&case.input, ok, &nullable_fields(model)),
             }
         })
@@ -281,6 +299,9 @@ fn every_dialect_generates_compiles_and_round_trips() {
         let mut failed_models = BTreeSet::new();
         let (mut member_documents, mut member_exact) = (0, 0);
         for (i, case) in cases.iter().enumerate().filter(|(_, c)| c.run == dialect && c.check.is_none()) {
+            if let Mode::Mutation(_) = case.mode {
+                continue;
+            }
             if let Mode::Member(_) = case.mode {
                 member_documents += 1;
                 match &outcomes[i] {
@@ -326,6 +347,41 @@ fn every_dialect_generates_compiles_and_round_trips() {
             assert_eq!(run.unions.len(), tested_unions.len(), "{dialect}: every oracle union has a doc");
             assert_eq!(real, run.unions.len(), "{dialect}: every union is a real enum");
         }
+    }
+    // The JSON Schema export accepts exactly what the generated models accept.
+    for run in &runs {
+        let dialect = run.folder.dialect;
+        let validator = schema_validator(run);
+        let (mut documents, mut valid, mut mutated, mut mutated_rejected) = (0, 0, 0, 0);
+        for (case, result) in cases.iter().zip(&results).filter(|(c, _)| c.run == dialect && c.check.is_none()) {
+            let model = run.matched.get(&case.id).or_else(|| run.unions.get(&case.id)).unwrap();
+            let schema_accepts = validator.is_valid(&json!({ run.paths[&model.id].clone(): case.input }));
+            let rust_accepts = result["err"].is_null();
+            if schema_accepts != rust_accepts {
+                unexplained.push(format!(
+                    "{dialect}: {} ({:?}): the JSON Schema {} what the Rust model {}: {}",
+                    case.id,
+                    case.mode,
+                    if schema_accepts { "accepts" } else { "rejects" },
+                    if rust_accepts { "accepts" } else { "rejects" },
+                    result["err"]
+                ));
+            }
+            match case.mode {
+                Mode::Mutation(_) => {
+                    mutated += 1;
+                    mutated_rejected += usize::from(!schema_accepts);
+                }
+                _ => {
+                    documents += 1;
+                    valid += usize::from(schema_accepts);
+                }
+            }
+        }
+        eprintln!(
+            "{dialect} JSON Schema: {valid} of {documents} payload documents valid; {mutated_rejected} of {mutated} broken documents rejected; the Rust models agree on each"
+        );
+        assert_eq!(mutated_rejected, mutated, "{dialect}: every broken document is rejected");
     }
     for failure in unexplained.iter().take(40) {
         eprintln!("  {failure}");
@@ -394,6 +450,46 @@ fn ir_class(ty: &mdschema::ir::Type) -> String {
     }
 }
 
+/// One validator for every model of a run: the instance `{"components.Pet": payload}` is
+/// checked against `$defs/components.Pet` alone.
+fn schema_validator(run: &DialectRun) -> jsonschema::Validator {
+    let mut schema = run.json_schema.clone();
+    let properties: Map<String, Value> =
+        run.paths.values().map(|path| (path.clone(), json!({"$ref": format!("#/$defs/{path}")}))).collect();
+    schema["type"] = json!("object");
+    schema["properties"] = Value::Object(properties);
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+/// `complete` (every field present) broken in one fact each, where the model states it: a
+/// required key missing, `null` in a required non-nullable field, a string field holding a
+/// number.
+fn mutations(model: &mdschema::ir::Model, complete: &Value) -> Vec<(&'static str, Value)> {
+    use mdschema::ir::{ModelKind, Type};
+    let ModelKind::Object { fields, .. } = &model.kind else { return Vec::new() };
+    let Some(object) = complete.as_object() else { return Vec::new() };
+    let present = |f: &&mdschema::ir::Field| object.contains_key(&f.wire_name) && !f.catch_all;
+    let mut broken = Vec::new();
+    if let Some(field) = fields.iter().filter(present).find(|f| f.required) {
+        let mut input = object.clone();
+        input.remove(&field.wire_name);
+        broken.push(("a required key missing", Value::Object(input)));
+    }
+    // A scalar, list or map field: a referenced model may be any JSON (Java's unions).
+    let not_any = |ty: &Type| !matches!(ty, Type::Any | Type::Ref { .. } | Type::Custom { .. });
+    if let Some(field) = fields.iter().filter(present).find(|f| f.required && !f.nullable && not_any(&f.ty)) {
+        let mut input = object.clone();
+        input.insert(field.wire_name.clone(), Value::Null);
+        broken.push(("null in a non-nullable field", Value::Object(input)));
+    }
+    if let Some(field) = fields.iter().filter(present).find(|f| f.ty == Type::String) {
+        let mut input = object.clone();
+        input.insert(field.wire_name.clone(), json!(12345));
+        broken.push(("a number in a string field", Value::Object(input)));
+    }
+    broken
+}
+
 /// One dialect's folder, generated, with the oracle models it documents.
 struct DialectRun {
     folder: &'static Folder,
@@ -402,6 +498,10 @@ struct DialectRun {
     unmatched: usize,
     /// Oracle union id → the dialect's model of it.
     unions: BTreeMap<String, mdschema::ir::Model>,
+    /// The schema exported as JSON Schema (`mdschema schema`).
+    json_schema: Value,
+    /// Model id → its key under `$defs` (`components.Pet`).
+    paths: BTreeMap<String, String>,
 }
 
 impl DialectRun {
@@ -565,6 +665,8 @@ enum Mode {
     NullableNull,
     /// A union's member, by its index in the oracle.
     Member(usize),
+    /// A document broken in one fact, for the JSON Schema export's agreement.
+    Mutation(&'static str),
 }
 
 struct Oracle<'a> {

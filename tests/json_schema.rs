@@ -76,3 +76,19 @@ fn payloads_validate_and_broken_ones_do_not() {
     let level = validator(&document, "components.Level");
     assert!(level.is_valid(&json!(1)) && !level.is_valid(&json!(3)), "a closed integer enum");
 }
+
+#[test]
+fn the_cli_writes_the_same_document() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unions");
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("schema.json");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_mdschema"))
+        .arg("schema")
+        .arg(fixture.join("schemas"))
+        .arg("--out")
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), std::fs::read_to_string(fixture.join("schema.json")).unwrap());
+}
