@@ -68,7 +68,7 @@ pub fn merge(sources: Vec<Source<'_>>) -> Merged {
 
 struct State<'a> {
     models: Vec<Model>,
-    /// For each merged model: (source index, the model's id in that source) per source
+    /// For each merged model: (source index, the doc's path in that source) per source
     /// that documents it, so that conflicts can be located.
     origin: Vec<Vec<(usize, String)>>,
     conflicts: Vec<Diagnostic>,
