@@ -75,6 +75,42 @@ pub struct StructView {
     pub attrs: Vec<String>,
     /// The fields.
     pub fields: Vec<FieldView>,
+    /// `new(required fields…)`, when the struct has required fields (else it derives
+    /// `Default`).
+    pub constructor: Option<ConstructorView>,
+}
+
+/// `impl Name { pub fn new(required…) -> Self }`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConstructorView {
+    /// Attributes on the `impl` block.
+    pub impl_attrs: Vec<String>,
+    /// Attributes on the function.
+    pub attrs: Vec<String>,
+    /// `#[doc = "..."]` lines.
+    pub docs: Vec<String>,
+    /// The parameters: the required fields, in doc order.
+    pub params: Vec<ParamView>,
+    /// Every field: a parameter's by shorthand (`init` none), the others `Default`.
+    pub fields: Vec<InitView>,
+}
+
+/// One parameter of `new`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParamView {
+    /// The parameter's (and its field's) name.
+    pub name: String,
+    /// Its type.
+    pub ty: String,
+}
+
+/// One field initializer of `new`.
+#[derive(Debug, Clone, Serialize)]
+pub struct InitView {
+    /// The field's name.
+    pub name: String,
+    /// The expression, or none for a parameter of the same name.
+    pub init: Option<String>,
 }
 
 /// One struct field.
@@ -470,6 +506,7 @@ impl ModelCx<'_> {
         let mut field_names = Namespace::default();
         let mut skipped = Vec::new();
         let mut views = Vec::new();
+        let mut required = Vec::new();
         for field in fields {
             if field.ty.is_plumbing() {
                 skipped.push(format!(
@@ -478,7 +515,11 @@ impl ModelCx<'_> {
                 ));
                 continue;
             }
-            views.push(self.field_view(field, &mut field_names));
+            let view = self.field_view(field, &mut field_names);
+            if field.required && !field.catch_all {
+                required.push(view.name.clone());
+            }
+            views.push(view);
         }
         if keep_unknown && !fields.iter().any(|f| f.catch_all) {
             views.push(FieldView {
@@ -488,12 +529,48 @@ impl ModelCx<'_> {
                 attrs: vec!["#[serde(flatten)]".into()],
             });
         }
-        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
+        // Every field optional: `Default` builds it absent everywhere. Else `new(required…)`.
+        let default = if required.is_empty() { ", Default" } else { "" };
+        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}{default}, {SERDE_DERIVES}"));
         let uses_deprecated = fields.iter().any(|f| f.deprecated || self.refers_to_deprecated(&f.ty));
-        if uses_deprecated || self.model.deprecated {
+        let allow_deprecated = uses_deprecated || self.model.deprecated;
+        if allow_deprecated {
             attrs.push("#[allow(deprecated)]".into());
         }
-        StructView { name: name.to_string(), docs: self.model_docs(&skipped), attrs, fields: views }
+        let constructor = (!required.is_empty()).then(|| self.constructor(name, &views, &required, allow_deprecated));
+        StructView { name: name.to_string(), docs: self.model_docs(&skipped), attrs, fields: views, constructor }
+    }
+
+    fn constructor(
+        &self,
+        name: &str,
+        views: &[FieldView],
+        required: &[String],
+        allow_deprecated: bool,
+    ) -> ConstructorView {
+        let params = views
+            .iter()
+            .filter(|v| required.contains(&v.name))
+            .map(|v| ParamView { name: v.name.clone(), ty: v.ty.clone() })
+            .collect::<Vec<_>>();
+        let fields = views
+            .iter()
+            .map(|v| InitView {
+                name: v.name.clone(),
+                init: (!required.contains(&v.name)).then(|| "::core::default::Default::default()".to_string()),
+            })
+            .collect();
+        // Clippy's default limit on arguments is seven.
+        let attrs =
+            if params.len() > 7 { vec!["#[allow(clippy::too_many_arguments)]".to_string()] } else { Vec::new() };
+        let docs = [format!("A {} with its required fields; every other field absent.", rustdoc::code_span(name))];
+        ConstructorView {
+            impl_attrs: if allow_deprecated { vec!["#[allow(deprecated)]".to_string()] } else { Vec::new() },
+            attrs,
+            docs: docs.iter().map(|l| doc_attr(l)).collect(),
+            params,
+            fields,
+        }
     }
 
     fn field_view(&self, field: &Field, names: &mut Namespace) -> FieldView {

@@ -140,3 +140,22 @@ fn unknown_keys_are_ignored_by_default() {
     let input = with(minimal_pet(), "brand_new", json!({"x": 1}));
     assert_eq!(round_trip::<Pet>(&input), Ok(minimal_pet()));
 }
+
+#[test]
+fn structs_are_built_with_new_or_default() {
+    use models::components::Owner;
+    // Required fields are `new`'s arguments, in doc order; every other field is absent.
+    let owner = Owner { best: None, ..Owner::new("Ann".into()) };
+    assert_eq!(serde_json::to_value(&owner).unwrap(), json!({"name": "Ann"}));
+    let pet = Pet::new(
+        "p1".into(),
+        None,
+        3,
+        true,
+        Some(chrono::DateTime::parse_from_rfc3339("2020-01-01T00:00:00Z").unwrap()),
+    );
+    assert_eq!(serde_json::to_value(&pet).unwrap(), minimal_pet());
+    // A struct whose every field is optional derives `Default`: absent everywhere.
+    let empty: Value = serde_json::to_value(models::components::Empty::default()).unwrap();
+    assert_eq!(empty, json!({}));
+}
