@@ -31,6 +31,10 @@ fn closed_enums_reject_unknown_values_and_take_extra_derives() {
     let copy = Color::Red;
     let _also = copy;
     assert_eq!(copy.as_str(), "red");
+    // Closed: parsing an unlisted value fails, naming it.
+    assert_eq!("green".parse::<Color>(), Ok(Color::Green));
+    assert_eq!("blue".parse::<Color>(), Err("`blue` is not a value of Color".to_string()));
+    assert_eq!(Color::Red.to_string(), "red");
 }
 
 #[test]

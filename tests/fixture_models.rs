@@ -159,3 +159,13 @@ fn structs_are_built_with_new_or_default() {
     let empty: Value = serde_json::to_value(models::components::Empty::default()).unwrap();
     assert_eq!(empty, json!({}));
 }
+
+#[test]
+fn open_enums_display_parse_and_convert_their_wire_values() {
+    let status: Status = "send-letter".parse().unwrap();
+    assert_eq!(status.to_string(), "send-letter");
+    assert_eq!(AsRef::<str>::as_ref(&status), "send-letter");
+    // Open: an unlisted value is kept, never an error.
+    let other: Status = "brand-new".parse().unwrap();
+    assert_eq!(String::from(other), "brand-new");
+}
