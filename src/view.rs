@@ -179,6 +179,8 @@ pub struct IntEnumView {
     pub int_type: String,
     /// The `String` type, as the module can name it (the error of a closed enum).
     pub string_type: String,
+    /// The `str` type, as the module can name it.
+    pub str_type: String,
 }
 
 /// A union: an untagged enum with one variant per member, most specific first.
@@ -195,6 +197,8 @@ pub struct UnionView {
     /// For a discriminated union: the JSON key of the tag, quoted; its `Deserialize` reads
     /// the tag and picks the variant.
     pub tag: Option<String>,
+    /// Attributes on the `impl` blocks.
+    pub impl_attrs: Vec<String>,
 }
 
 /// One union variant.
@@ -208,6 +212,8 @@ pub struct MemberView {
     pub docs: Vec<String>,
     /// For a discriminated union: the tag value that selects it, quoted (none for `Unknown`).
     pub tag: Option<String>,
+    /// `From<its type>` is implemented: no other variant holds the same type.
+    pub from: bool,
 }
 
 /// A type that holds exactly one string (a const literal field).
@@ -694,6 +700,7 @@ impl ModelCx<'_> {
             impl_attrs,
             int_type,
             string_type: self.scope.string(),
+            str_type: self.scope.primitive("str"),
         }
     }
 
@@ -716,6 +723,7 @@ impl ModelCx<'_> {
                     ty: self.rust_type(&m.ty),
                     docs: vec![doc_attr(&format!("A {}.", rustdoc::code_span(&self.rust_type(&m.ty))))],
                     tag: tags.as_ref().map(|(_, values)| literal(&values[*i])),
+                    from: false,
                 }
             })
             .collect();
@@ -727,6 +735,7 @@ impl ModelCx<'_> {
                     ty: VALUE.to_string(),
                     docs: vec![doc_attr("A member the doc did not list, kept as received.")],
                     tag: None,
+                    from: false,
                 });
                 // Deserialize is written out: it dispatches on the tag.
                 attrs = self.type_attrs(&format!("{STD_DERIVES}, ::serde::Serialize"));
@@ -741,10 +750,18 @@ impl ModelCx<'_> {
             }
         };
         attrs.push("#[serde(untagged)]".into());
+        let mut impl_attrs = Vec::new();
         if self.model.deprecated || members.iter().any(|m| self.refers_to_deprecated(&m.ty)) {
             attrs.push("#[allow(deprecated)]".into());
+            impl_attrs.push("#[allow(deprecated)]".to_string());
         }
-        UnionView { name: name.to_string(), docs: self.model_docs(&[note]), attrs, variants, tag }
+        // `From` for each member type that one variant alone holds (not the catch-all).
+        let member_count = members.len();
+        let types: Vec<String> = variants.iter().map(|v| v.ty.clone()).collect();
+        for variant in variants.iter_mut().take(member_count) {
+            variant.from = types.iter().filter(|t| **t == variant.ty).count() == 1;
+        }
+        UnionView { name: name.to_string(), docs: self.model_docs(&[note]), attrs, variants, tag, impl_attrs }
     }
 
     /// The JSON key every member (an object) has as a required field holding one constant

@@ -30,6 +30,10 @@ fn scalar_members_keep_integers_floats_strings_and_lists() {
         same::<Scalar>(input);
     }
     assert!(matches!(serde_json::from_value(json!(5)).unwrap(), Scalar::Integer(5)));
+    // `From` each member type.
+    assert_eq!(serde_json::to_value(Scalar::from(5_i64)).unwrap(), json!(5));
+    assert_eq!(serde_json::to_value(Scalar::from(String::from("x"))).unwrap(), json!("x"));
+    assert_eq!(serde_json::to_value(Tree::from(String::from("leaf"))).unwrap(), json!("leaf"));
     // A list of an unknown enum value is no `Vec<Status>` (closed): it is rejected, not mangled.
     assert!(round_trip::<Scalar>(&json!(["zzz"])).is_err());
 }
@@ -127,6 +131,12 @@ fn integer_enums_are_json_integers() {
     let error = round_trip::<Level>(&json!(3)).unwrap_err();
     assert!(error.contains("3 is not a value of Level"), "{error}");
     assert_eq!(Level::try_from(1), Ok(Level::Value1));
+    // Display and FromStr speak the integer.
+    assert_eq!(StreamType::Minus3.to_string(), "-3");
+    assert_eq!("99".parse::<StreamType>(), Ok(StreamType::Unknown(99)));
+    assert_eq!("2".parse::<Level>(), Ok(Level::Value2));
+    assert!("3".parse::<Level>().unwrap_err().contains("3 is not a value of Level"));
+    assert!("two".parse::<Level>().unwrap_err().contains("`two` is not an integer"));
     // Quoted values in TypeScript's block: a string enum, even though they look like numbers.
     same::<Code>(json!("1"));
     assert!(round_trip::<Code>(&json!(1)).is_err());
