@@ -376,11 +376,7 @@ impl Config {
     /// The schema as one JSON Schema document (draft 2020-12), pretty-printed: every model
     /// under `$defs`, keyed by its module path (`components.Credentials`).
     pub fn json_schema(&self, loaded: &Loaded) -> Result<String, Error> {
-        if let Some((model, target)) = loaded.schema.dangling_refs().first() {
-            return Err(Error::Setup(format!(
-                "the schema's model `{model}` refers to `{target}`, which is not in the schema"
-            )));
-        }
+        complete(loaded)?;
         let document = json_schema::export(&loaded.schema, &loaded.type_paths());
         let mut text = serde_json::to_string_pretty(&document).map_err(|e| Error::Setup(e.to_string()))?;
         text.push('\n');
@@ -436,12 +432,18 @@ impl Config {
 /// The view of every file; refuses a schema whose references lead nowhere (one edited by
 /// hand: resolution never builds one), since the view indexes models by reference.
 fn views(loaded: &Loaded) -> Result<Vec<view::FileView>, Error> {
-    if let Some((model, target)) = loaded.schema.dangling_refs().first() {
-        return Err(Error::Setup(format!(
-            "the schema's model `{model}` refers to `{target}`, which is not in the schema"
-        )));
-    }
+    complete(loaded)?;
     Ok(view::build(&loaded.schema, &loaded.rules))
+}
+
+/// Refuses a schema with a reference to a model it does not hold, which the outputs index.
+fn complete(loaded: &Loaded) -> Result<(), Error> {
+    match loaded.schema.dangling_refs().first() {
+        Some((model, target)) => {
+            Err(Error::Setup(format!("the schema's model `{model}` refers to `{target}`, which is not in the schema")))
+        }
+        None => Ok(()),
+    }
 }
 
 /// `[presence]` overrides, last: they pin what the docs (or their merge) say.

@@ -226,6 +226,40 @@ pub struct EnumValue {
     pub span: Span,
 }
 
+/// The tag of a discriminated union: the JSON key of the required field that every member
+/// (an object) has, holding one constant — a const literal, or an enum of one string value
+/// (Python's and Go's `OptionType`) — distinct in each; with each member's value, in member
+/// order. `None` when the members are not told apart so. `model` looks a model up by id.
+pub fn discriminator<'m>(
+    members: &[Member],
+    model: impl Fn(&str) -> Option<&'m Model>,
+) -> Option<(String, Vec<String>)> {
+    let mut key: Option<&str> = None;
+    let mut values: Vec<String> = Vec::new();
+    for member in members {
+        let Type::Ref { target } = &member.ty else { return None };
+        let ModelKind::Object { fields, .. } = &model(&target.id)?.kind else { return None };
+        let (field, value) =
+            fields.iter().filter(|f| f.required && key.is_none_or(|k| k == f.wire_name)).find_map(|f| {
+                let value = match &f.ty {
+                    Type::Const { value } => value.clone(),
+                    Type::Ref { target } => match &model(&target.id)?.kind {
+                        ModelKind::Enum { values, integer: false, .. } if values.len() == 1 => values[0].value.clone(),
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                Some((f, value))
+            })?;
+        if values.contains(&value) {
+            return None;
+        }
+        key = Some(&field.wire_name);
+        values.push(value);
+    }
+    Some((key?.to_string(), values))
+}
+
 /// A model id's folders and its last segment (`components/Pet` → `["components"]`, `Pet`).
 pub fn split_id(id: &str) -> (Vec<String>, &str) {
     match id.rsplit_once('/') {

@@ -93,7 +93,7 @@ impl Cx<'_> {
     /// enum keeps it whole.
     fn union(&self, members: &[Member]) -> Map<String, Value> {
         let mut any_of: Vec<Value> = members.iter().map(|m| self.ty(&m.ty)).collect();
-        if let Some((key, values)) = self.tags(members) {
+        if let Some((key, values)) = crate::ir::discriminator(members, |id| self.models.get(id).copied()) {
             any_of.push(json!({
                 "type": "object",
                 "not": { "properties": { key.clone(): { "enum": values } }, "required": [key] },
@@ -102,36 +102,6 @@ impl Cx<'_> {
         let mut schema = Map::new();
         schema.insert("anyOf".into(), Value::Array(any_of));
         schema
-    }
-
-    /// The JSON key and values of a discriminated union's tag, as the view decides it.
-    fn tags(&self, members: &[Member]) -> Option<(String, Vec<String>)> {
-        let mut key: Option<&str> = None;
-        let mut values = Vec::new();
-        for member in members {
-            let Type::Ref { target } = &member.ty else { return None };
-            let ModelKind::Object { fields, .. } = &self.models.get(target.id.as_str())?.kind else { return None };
-            let (field, value) =
-                fields.iter().filter(|f| f.required && key.is_none_or(|k| k == f.wire_name)).find_map(|f| {
-                    let value = match &f.ty {
-                        Type::Const { value } => value.clone(),
-                        Type::Ref { target } => match &self.models.get(target.id.as_str())?.kind {
-                            ModelKind::Enum { values, integer: false, .. } if values.len() == 1 => {
-                                values[0].value.clone()
-                            }
-                            _ => return None,
-                        },
-                        _ => return None,
-                    };
-                    Some((f, value))
-                })?;
-            if values.contains(&value) {
-                return None;
-            }
-            key = Some(&field.wire_name);
-            values.push(value);
-        }
-        Some((key?.to_string(), values))
     }
 
     fn ty(&self, ty: &Type) -> Value {

@@ -708,7 +708,7 @@ impl ModelCx<'_> {
     /// narrowest first. A union whose members are all objects told apart by a constant field
     /// is read by that field instead, and keeps an object with any other value whole.
     fn union_view(&self, name: &str, members: &[Member]) -> UnionView {
-        let tags = self.discriminator(members);
+        let tags = crate::ir::discriminator(members, |id| self.models.get(id).copied());
         let mut order: Vec<(usize, &Member)> = members.iter().enumerate().collect();
         if tags.is_none() {
             order.sort_by_key(|(_, m)| self.specificity(&m.ty));
@@ -718,10 +718,11 @@ impl ModelCx<'_> {
             .iter()
             .map(|(i, m)| {
                 let wanted = m.name.clone().unwrap_or_else(|| self.member_name(&m.ty));
+                let ty = self.rust_type(&m.ty);
                 MemberView {
                     name: names.claim(&ident::variant_name(&wanted)),
-                    ty: self.rust_type(&m.ty),
-                    docs: vec![doc_attr(&format!("A {}.", rustdoc::code_span(&self.rust_type(&m.ty))))],
+                    docs: vec![doc_attr(&format!("A {}.", rustdoc::code_span(&ty)))],
+                    ty,
                     tag: tags.as_ref().map(|(_, values)| literal(&values[*i])),
                     from: false,
                 }
@@ -762,38 +763,6 @@ impl ModelCx<'_> {
             variant.from = types.iter().filter(|t| **t == variant.ty).count() == 1;
         }
         UnionView { name: name.to_string(), docs: self.model_docs(&[note]), attrs, variants, tag, impl_attrs }
-    }
-
-    /// The JSON key every member (an object) has as a required field holding one constant
-    /// value — a const literal, or an enum of one value (Python's and Go's `OptionType`) —
-    /// distinct in each, with each member's value.
-    fn discriminator(&self, members: &[Member]) -> Option<(String, Vec<String>)> {
-        let mut key: Option<&str> = None;
-        let mut values: Vec<String> = Vec::new();
-        for member in members {
-            let Type::Ref { target } = &member.ty else { return None };
-            let ModelKind::Object { fields, .. } = &self.models.get(target.id.as_str())?.kind else { return None };
-            let (field, value) =
-                fields.iter().filter(|f| f.required && key.is_none_or(|k| k == f.wire_name)).find_map(|f| {
-                    let value = match &f.ty {
-                        Type::Const { value } => value.clone(),
-                        Type::Ref { target } => match &self.models.get(target.id.as_str())?.kind {
-                            ModelKind::Enum { values, integer: false, .. } if values.len() == 1 => {
-                                values[0].value.clone()
-                            }
-                            _ => return None,
-                        },
-                        _ => return None,
-                    };
-                    Some((f, value))
-                })?;
-            if values.contains(&value) {
-                return None;
-            }
-            key = Some(&field.wire_name);
-            values.push(value);
-        }
-        Some((key?.to_string(), values))
     }
 
     /// Where a member goes in an untagged enum: serde takes the first member that accepts
