@@ -33,7 +33,9 @@ fn closed_enums_reject_unknown_values_and_take_extra_derives() {
     assert_eq!(copy.as_str(), "red");
     // Closed: parsing an unlisted value fails, naming it.
     assert_eq!("green".parse::<Color>(), Ok(Color::Green));
-    assert_eq!("blue".parse::<Color>(), Err("`blue` is not a value of Color".to_string()));
+    let error = "blue".parse::<Color>().unwrap_err();
+    assert_eq!((error.enum_name, error.value.as_str()), ("Color", "blue"));
+    assert_eq!(error.to_string(), "`blue` is not a value of Color");
     assert_eq!(Color::Red.to_string(), "red");
 }
 

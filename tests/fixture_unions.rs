@@ -129,14 +129,18 @@ fn integer_enums_are_json_integers() {
     // Closed: only the listed integers.
     same::<Level>(json!(2));
     let error = round_trip::<Level>(&json!(3)).unwrap_err();
-    assert!(error.contains("3 is not a value of Level"), "{error}");
+    assert!(error.contains("`3` is not a value of Level"), "{error}");
     assert_eq!(Level::try_from(1), Ok(Level::Value1));
     // Display and FromStr speak the integer.
     assert_eq!(StreamType::Minus3.to_string(), "-3");
     assert_eq!("99".parse::<StreamType>(), Ok(StreamType::Unknown(99)));
     assert_eq!("2".parse::<Level>(), Ok(Level::Value2));
-    assert!("3".parse::<Level>().unwrap_err().contains("3 is not a value of Level"));
-    assert!("two".parse::<Level>().unwrap_err().contains("`two` is not an integer"));
+    let error = "3".parse::<Level>().unwrap_err();
+    assert_eq!((error.enum_name, error.value.as_str()), ("Level", "3"));
+    assert_eq!(error.to_string(), "`3` is not a value of Level");
+    assert_eq!("two".parse::<Level>().unwrap_err().to_string(), "`two` is not a value of Level");
+    assert_eq!("two".parse::<StreamType>().unwrap_err().value, "two", "an open integer enum needs an integer");
+    let _: &dyn std::error::Error = &error;
     // Quoted values in TypeScript's block: a string enum, even though they look like numbers.
     same::<Code>(json!("1"));
     assert!(round_trip::<Code>(&json!(1)).is_err());

@@ -11,6 +11,10 @@ use crate::ir::{EnumValue, Field, Member, Model, ModelKind, Schema, Type};
 use crate::rules::Rules;
 use crate::rustdoc;
 
+mod derives;
+
+use derives::Comparable;
+
 /// One generated file, before rendering.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileView {
@@ -51,6 +55,9 @@ pub struct ModuleView {
     pub modules: Vec<SubmoduleView>,
     /// The model files of this folder, as `include!` path literals.
     pub includes: Vec<String>,
+    /// The name of the error type of enums' parsing, in the root module when an enum
+    /// can fail to parse.
+    pub parse_error: Option<String>,
 }
 
 /// A sub-module declaration.
@@ -145,6 +152,10 @@ pub struct EnumView {
     pub string_type: String,
     /// The `str` type, as the module can name it.
     pub str_type: String,
+    /// The path of the shared parse error type (set when the enum is closed).
+    pub parse_error: String,
+    /// The enum's name as a string literal, for the parse error.
+    pub name_literal: String,
 }
 
 /// One enum variant.
@@ -177,10 +188,12 @@ pub struct IntEnumView {
     pub impl_attrs: Vec<String>,
     /// The `i64` type, as the module can name it.
     pub int_type: String,
-    /// The `String` type, as the module can name it (the error of a closed enum).
-    pub string_type: String,
     /// The `str` type, as the module can name it.
     pub str_type: String,
+    /// The path of the shared parse error type.
+    pub parse_error: String,
+    /// The enum's name as a string literal, for the parse error.
+    pub name_literal: String,
 }
 
 /// A union: an untagged enum with one variant per member, most specific first.
@@ -255,6 +268,9 @@ struct Names {
     scopes: HashMap<Vec<String>, Scope>,
     /// (Model id, const value) → the name of the type holding exactly that value.
     consts: HashMap<(String, String), String>,
+    /// The root module's error type for enum values that do not parse, when some enum's
+    /// parsing can fail (a closed enum, or any integer enum).
+    parse_error: Option<String>,
 }
 
 /// The names a module's own items (its types and sub-modules) take. Generated code writes
@@ -329,6 +345,13 @@ impl Names {
                 }
             }
         }
+        // Named last, so that no model or const loses its name to it.
+        let fallible = |m: &Model| matches!(m.kind, ModelKind::Enum { open, integer, .. } if integer || !open);
+        let parse_error = schema
+            .models
+            .iter()
+            .any(fallible)
+            .then(|| type_scopes.entry(&[]).or_default().claim("ParseEnumError"));
         let mut scopes: HashMap<Vec<String>, Scope> = HashMap::new();
         for (folder, module_path) in &modules {
             if let Some((_, parent)) = folder.split_last() {
@@ -343,16 +366,21 @@ impl Names {
             let folders = &schema.models.iter().find(|m| &m.id == id).map(|m| m.folders.clone()).unwrap_or_default();
             scopes.entry(folders.clone()).or_default().taken.insert(name.clone());
         }
-        Names { modules, types, scopes, consts }
+        scopes.entry(Vec::new()).or_default().taken.extend(parse_error.clone());
+        Names { modules, types, scopes, consts, parse_error }
     }
 
     /// The path to `target` from inside the module of `from_folders`. `target` is a model of
     /// the schema (no dangling references reach the view) and both folder paths are folders
     /// of its models, so the lookups cannot miss.
     fn type_path(&self, from_folders: &[String], target: &str, target_folders: &[String]) -> String {
-        let name = &self.types[target].0;
+        self.item_path(from_folders, &self.types[target].0, target_folders)
+    }
+
+    /// The path to the item `name` of the module of `target_folders`.
+    fn item_path(&self, from_folders: &[String], name: &str, target_folders: &[String]) -> String {
         if from_folders == target_folders {
-            return name.clone();
+            return name.to_string();
         }
         let from = &self.modules[from_folders];
         let to = &self.modules[target_folders];
@@ -360,6 +388,11 @@ impl Names {
         path.extend(to.iter().map(String::as_str));
         path.push(name);
         path.join("::")
+    }
+
+    /// The path to the enums' parse error type from inside the module of `from_folders`.
+    fn parse_error_path(&self, from_folders: &[String]) -> String {
+        self.parse_error.as_deref().map_or_else(String::new, |name| self.item_path(from_folders, name, &[]))
     }
 }
 
@@ -385,6 +418,7 @@ pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
     let folders_of: HashMap<&str, &[String]> =
         schema.models.iter().map(|m| (m.id.as_str(), m.folders.as_slice())).collect();
     let models: HashMap<&str, &Model> = schema.models.iter().map(|m| (m.id.as_str(), m)).collect();
+    let comparable = derives::comparable(schema, rules);
     let mut files = Vec::new();
     for (folder, module_path) in &names.modules {
         files.push(module_file(schema, &names, folder, module_path));
@@ -398,6 +432,7 @@ pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
             rules,
             deprecated: &deprecated,
             folders_of: &folders_of,
+            comparable: comparable[&model.id],
             model,
         };
         let (name, stem) = &names.types[&model.id];
@@ -458,7 +493,11 @@ fn module_file(schema: &Schema, names: &Names, folder: &[String], module_path: &
         path: format!("{}mod.rs", dir_of(module_path)),
         template: "mod.rs.tera",
         header: header(&source),
-        item: ItemView::Module(ModuleView { modules, includes }),
+        item: ItemView::Module(ModuleView {
+            modules,
+            includes,
+            parse_error: if folder.is_empty() { names.parse_error.clone() } else { None },
+        }),
         consts: Vec::new(),
     }
 }
@@ -470,6 +509,8 @@ struct ModelCx<'a> {
     rules: &'a Rules,
     deprecated: &'a BTreeSet<&'a str>,
     folders_of: &'a HashMap<&'a str, &'a [String]>,
+    /// Whether the model's type can derive `Eq` and `Hash`.
+    comparable: Comparable,
     model: &'a Model,
 }
 
@@ -488,6 +529,15 @@ impl ModelCx<'_> {
             lines.push(line.clone());
         }
         lines.iter().map(|l| doc_attr(l)).collect()
+    }
+
+    /// `, Eq, Hash`, `, Eq` or nothing: what every field or member type allows.
+    fn eq_hash(&self) -> &'static str {
+        match self.comparable {
+            Comparable { eq: true, hash: true } => ", Eq, Hash",
+            Comparable { eq: true, hash: false } => ", Eq",
+            Comparable { eq: false, .. } => "",
+        }
     }
 
     /// The derive list (built-in derives, then the config's) and the config's attributes.
@@ -537,7 +587,7 @@ impl ModelCx<'_> {
         }
         // Every field optional: `Default` builds it absent everywhere. Else `new(required…)`.
         let default = if required.is_empty() { ", Default" } else { "" };
-        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}{default}, {SERDE_DERIVES}"));
+        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}{}{default}, {SERDE_DERIVES}", self.eq_hash()));
         let uses_deprecated = fields.iter().any(|f| f.deprecated || self.refers_to_deprecated(&f.ty));
         let allow_deprecated = uses_deprecated || self.model.deprecated;
         if allow_deprecated {
@@ -653,6 +703,8 @@ impl ModelCx<'_> {
             impl_attrs,
             string_type: self.scope.string(),
             str_type: self.scope.primitive("str"),
+            parse_error: self.names.parse_error_path(&self.model.folders),
+            name_literal: literal(name.trim_start_matches("r#")),
         }
     }
 
@@ -699,8 +751,9 @@ impl ModelCx<'_> {
             unknown,
             impl_attrs,
             int_type,
-            string_type: self.scope.string(),
             str_type: self.scope.primitive("str"),
+            parse_error: self.names.parse_error_path(&self.model.folders),
+            name_literal: literal(name.trim_start_matches("r#")),
         }
     }
 
@@ -728,7 +781,7 @@ impl ModelCx<'_> {
                 }
             })
             .collect();
-        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
+        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}{}, {SERDE_DERIVES}", self.eq_hash()));
         let (note, tag) = match &tags {
             Some((key, _)) => {
                 variants.push(MemberView {
