@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Error};
+use crate::diag::{Diagnostic, Error, WarningCode};
 use crate::output::Changes;
 use crate::render::{self, RenderedFile};
 use crate::rules::{self, FileConfig, Rules};
@@ -190,6 +190,7 @@ impl Config {
             several => self.load_sources(several, rules, config_path)?,
         };
         apply_presence(&mut loaded.schema, &loaded.rules);
+        drop_allowed(&mut loaded, &sources);
         Ok(loaded)
     }
 
@@ -238,7 +239,7 @@ impl Config {
             .filter_map(|(source, path)| loaded.get(*source)?.1.files.get(path))
             .map(|file| file.display_path.as_str())
             .collect();
-        warnings.retain(|w| !(w.severity == crate::diag::Severity::Warning && shaped.contains(w.path.as_str())));
+        warnings.retain(|w| !(w.code == Some(WarningCode::OpaqueUnion) && shaped.contains(w.path.as_str())));
         if self.deny_conflicts && !merged.conflicts.is_empty() {
             let errors = merged
                 .conflicts
@@ -291,7 +292,9 @@ impl Config {
             .collect();
         docs.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
         docs.dedup_by(|a, b| a.rel_path == b.rel_path);
-        self.read(self.schemas(), docs, Vec::new(), rules, config_path)
+        let mut loaded = self.read(self.schemas(), docs, Vec::new(), rules, config_path)?;
+        drop_allowed(&mut loaded, &[self.schemas().to_path_buf()]);
+        Ok(loaded)
     }
 
     /// Lowers and resolves the docs: the part of loading that needs no disk.
@@ -365,7 +368,7 @@ impl Config {
             .collect();
         for key in rules.unused_field_keys(&fields) {
             let path = config_path.as_deref().unwrap_or(Path::new(rules::FILE_NAME)).display().to_string();
-            warnings.push(Diagnostic::file(path, format!("the field key `{key}` matches no field")).warning());
+            warnings.push(Diagnostic::file(path, format!("the field key `{key}` matches no field")).warning(WarningCode::UnusedKey));
         }
         let inputs = config_path.into_iter().collect();
         let count = docs.len();
@@ -407,10 +410,8 @@ impl Config {
         inputs.extend(self.templates_dir.clone());
         inputs.extend(templates.override_files.iter().cloned());
         let mut lines: Vec<String> = inputs.iter().map(|p| format!("cargo:rerun-if-changed={}", p.display())).collect();
-        for warning in &loaded.warnings {
-            let first_line = warning.render(false).lines().next().unwrap_or_default().to_string();
-            lines.push(format!("cargo:warning={first_line}"));
-        }
+        // Cargo shows each `cargo:warning` line as one warning: one line per warning.
+        lines.extend(loaded.warnings.iter().map(|w| format!("cargo:warning={}", w.headline())));
         lines
     }
 
@@ -478,6 +479,18 @@ fn root_components(dir: &Path) -> Vec<String> {
     parts
 }
 
+/// Drops the warnings that `[allow]` silences for their doc, whose path is taken relative
+/// to the schemas folder it is in.
+fn drop_allowed(loaded: &mut Loaded, sources: &[PathBuf]) {
+    let prefixes: Vec<String> = sources.iter().map(|dir| format!("{}/", dir.display())).collect();
+    let rules = &loaded.rules;
+    loaded.warnings.retain(|warning| {
+        let Some(code) = warning.code else { return true };
+        let rel_path = prefixes.iter().find_map(|p| warning.path.strip_prefix(p.as_str())).unwrap_or(&warning.path);
+        !rules.allows(rel_path, code)
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -510,7 +523,9 @@ mod tests {
         ] {
             assert!(lines.contains(&expected), "{expected} missing from {lines:#?}");
         }
-        assert!(lines.iter().any(|l| l.starts_with("cargo:warning=") && l.contains("U.md:1:3")), "{lines:#?}");
+        let warnings: Vec<&String> = lines.iter().filter(|l| l.starts_with("cargo:warning=")).collect();
+        assert_eq!(warnings.len(), 1, "one line per warning: {lines:#?}");
+        assert!(warnings[0].contains("U.md:1:3: [opaque-union] the doc has no"), "{lines:#?}");
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

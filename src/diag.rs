@@ -22,6 +22,60 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Whether it stops generation.
     pub severity: Severity,
+    /// What kind of warning it is, for `[allow]` and grouping; `None` for errors.
+    pub code: Option<WarningCode>,
+}
+
+/// The kinds of warning, each with a stable name that `[allow]` in mdschema.toml takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WarningCode {
+    /// A doc that does not describe its model's shape (Java and C# union docs): any JSON.
+    OpaqueUnion,
+    /// A doc with no model section, skipped.
+    NoModel,
+    /// A link matched by its file name only.
+    LinkByFileName,
+    /// A file or folder skipped (a symbolic link, a name that is not UTF-8).
+    SkippedFile,
+    /// A field key of the config that matches no field.
+    UnusedKey,
+    /// Merged sources disagree; the first source's fact is kept.
+    MergeConflict,
+}
+
+impl WarningCode {
+    /// Every code, in the order the README lists them.
+    pub const ALL: [WarningCode; 6] = [
+        WarningCode::OpaqueUnion,
+        WarningCode::NoModel,
+        WarningCode::LinkByFileName,
+        WarningCode::SkippedFile,
+        WarningCode::UnusedKey,
+        WarningCode::MergeConflict,
+    ];
+
+    /// The stable name (`opaque-union`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::OpaqueUnion => "opaque-union",
+            WarningCode::NoModel => "no-model",
+            WarningCode::LinkByFileName => "link-by-file-name",
+            WarningCode::SkippedFile => "skipped-file",
+            WarningCode::UnusedKey => "unused-key",
+            WarningCode::MergeConflict => "merge-conflict",
+        }
+    }
+
+    /// The code named `name`.
+    pub fn from_name(name: &str) -> Option<WarningCode> {
+        WarningCode::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+impl fmt::Display for WarningCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// How serious a diagnostic is.
@@ -65,18 +119,51 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             severity: Severity::Error,
+            code: None,
         }
     }
 
     /// A problem with a whole file.
     pub fn file(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), location: None, message: message.into(), help: None, severity: Severity::Error }
+        Diagnostic {
+            path: path.into(),
+            location: None,
+            message: message.into(),
+            help: None,
+            severity: Severity::Error,
+            code: None,
+        }
     }
 
-    /// Marks the diagnostic as a warning.
-    pub fn warning(mut self) -> Self {
+    /// Marks the diagnostic as a warning of kind `code`.
+    pub fn warning(mut self, code: WarningCode) -> Self {
         self.severity = Severity::Warning;
+        self.code = Some(code);
         self
+    }
+
+    /// The first line of [`render`](Self::render): `path:line:column: [code] message`.
+    pub fn headline(&self) -> String {
+        self.head(true)
+    }
+
+    /// Where: `path:line:column`, or the path.
+    pub fn place(&self) -> String {
+        let path = sanitize_for_terminal(&self.path);
+        match &self.location {
+            Some(loc) => format!("{path}:{}:{}", loc.line, loc.column),
+            None => path,
+        }
+    }
+
+    fn head(&self, one_line: bool) -> String {
+        let place = self.place();
+        let mut message = sanitize_for_terminal(&self.message);
+        if one_line {
+            message = message.replace('\n', " ");
+        }
+        let code = self.code.map(|c| format!("[{c}] ")).unwrap_or_default();
+        format!("{place}: {code}{message}")
     }
 
     /// Adds advice on how to fix the problem.
@@ -90,12 +177,11 @@ impl Diagnostic {
     /// The diagnostic as text: `path:line:column: message`, then the source line with a
     /// caret and the help. `styled` adds terminal colours.
     pub fn render(&self, styled: bool) -> String {
-        let path = sanitize_for_terminal(&self.path);
-        let message = sanitize_for_terminal(&self.message);
+        let headline = self.head(false);
         let help = self.help.as_deref().map(sanitize_for_terminal);
         let Some(loc) = &self.location else {
             let help = help.map(|h| format!("\n  help: {h}")).unwrap_or_default();
-            return format!("{path}: {message}{help}");
+            return format!("{headline}{help}");
         };
         let (line, underline) = sanitize_line(&loc.source_line, loc.underline.clone());
         let level = match self.severity {
@@ -109,7 +195,7 @@ impl Diagnostic {
             group = group.element(Level::HELP.message(help.as_str()));
         }
         let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
-        format!("{path}:{}:{}: {message}\n{}", loc.line, loc.column, renderer.render(&[group]))
+        format!("{headline}\n{}", renderer.render(&[group]))
     }
 }
 
@@ -117,6 +203,40 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(false))
     }
+}
+
+/// Warnings as the CLI prints them: each in full with `verbose` or when it is the only one
+/// of its code; otherwise one block per code, with the message once when they share it and
+/// then where each one is.
+pub fn render_warnings(warnings: &[Diagnostic], verbose: bool, styled: bool) -> Vec<String> {
+    let mut by_code: std::collections::BTreeMap<Option<WarningCode>, Vec<&Diagnostic>> = Default::default();
+    for warning in warnings {
+        by_code.entry(warning.code).or_default().push(warning);
+    }
+    let mut blocks = Vec::new();
+    for (code, group) in by_code {
+        match code {
+            Some(code) if group.len() > 1 && !verbose => blocks.push(grouped(code, &group)),
+            _ => blocks.extend(group.iter().map(|w| format!("warning: {}", w.render(styled)))),
+        }
+    }
+    blocks
+}
+
+fn grouped(code: WarningCode, group: &[&Diagnostic]) -> String {
+    let shared = group.iter().all(|w| w.message == group[0].message);
+    let message = if shared { format!(": {}", sanitize_for_terminal(&group[0].message).replace('\n', " ")) } else { String::new() };
+    let mut lines = vec![format!(
+        "warning[{code}]: {} warnings{message}\n  (`--verbose` shows each in full; `[allow] \"<doc glob>\" = [\"{code}\"]` in mdschema.toml silences them)",
+        group.len(),
+    )];
+    for warning in group {
+        lines.push(format!("  {}", if shared { warning.place() } else { warning.headline() }));
+    }
+    if let Some(help) = group.iter().find_map(|w| w.help.as_deref()).filter(|_| shared) {
+        lines.push(format!("  help: {}", sanitize_for_terminal(help)));
+    }
+    lines.join("\n")
 }
 
 /// [`sanitize_for_terminal`] for a source line, moving the underlined byte range along.

@@ -39,7 +39,7 @@ mod source;
 mod view;
 
 pub use config::{Config, Loaded, Report};
-pub use diag::{Diagnostic, Error, Location, Severity};
+pub use diag::{render_warnings, Diagnostic, Error, Location, Severity, WarningCode};
 pub use output::Changes;
 pub use render::RenderedFile;
 pub use rules::{EnumValues, Rules, WireCase};

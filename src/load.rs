@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Error};
+use crate::diag::{Diagnostic, Error, WarningCode};
 use crate::source::SourceFile;
 
 /// Docs larger than this are refused rather than read.
@@ -47,7 +47,7 @@ pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Er
             let Some(name) = entry.file_name().to_str().map(str::to_string) else {
                 found
                     .warnings
-                    .push(Diagnostic::file(path.display().to_string(), "skipped: the name is not UTF-8").warning());
+                    .push(Diagnostic::file(path.display().to_string(), "skipped: the name is not UTF-8").warning(WarningCode::SkippedFile));
                 continue;
             };
             if name.starts_with('.') {
@@ -60,7 +60,7 @@ pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Er
                             path.display().to_string(),
                             "skipped: symbolic links are not followed, so that docs stay inside the schemas folder",
                         )
-                        .warning(),
+                        .warning(WarningCode::SkippedFile),
                     );
                 }
             } else if file_type.is_dir() {

@@ -2,7 +2,7 @@
 //! doc's dialect about everything the dialects spell differently. Links stay as written;
 //! `resolve` connects them.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, WarningCode};
 use crate::dialect::{self, Dialect, ListedValue, MemberText};
 use crate::ir::{EnumValue, Field, Link, Member, Model, ModelKind, Type};
 use crate::markdown::{self, DocTables, Row, Section, Table, Text};
@@ -60,7 +60,7 @@ impl Cx<'_> {
             self.warnings.push(
                 Diagnostic::at(self.file, Span::new(0, 0), "skipped: the doc has no `## Fields`, `## Values` or `## Supported Types` section, so it describes no model")
                     .with_help("exclude it in mdschema.toml (`exclude = [\"path/to/doc.md\"]`) to silence this")
-                    .warning(),
+                    .warning(WarningCode::NoModel),
             );
             return None;
         }
@@ -161,7 +161,7 @@ impl Cx<'_> {
                         .with_help(
                             "fields of this type can get a Rust type of your own with `[field_types]` in mdschema.toml",
                         )
-                        .warning(),
+                        .warning(WarningCode::OpaqueUnion),
                 );
                 Some(ModelKind::Opaque)
             }

@@ -95,8 +95,8 @@ struct Ui {
 impl Ui {
     fn warnings(&self, warnings: &[mdschema::Diagnostic]) {
         if !self.quiet {
-            for warning in warnings {
-                eprintln!("warning: {}", warning.render(self.styled));
+            for block in mdschema::render_warnings(warnings, self.verbose, self.styled) {
+                eprintln!("{block}");
             }
         }
     }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use heck::ToSnakeCase;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, WarningCode};
 use crate::ir::{Field, Model, ModelKind, ModelRef, Schema, Type};
 use crate::source::{SourceFile, Span};
 
@@ -269,9 +269,9 @@ impl State<'_> {
         let message = format!("`{title}`: {what} (the other doc: {other}); the first source's is kept");
         let help = "pin the field with `[field_types]` or `[presence]` in mdschema.toml (`\"<doc glob>.<field>\" = ...`), or reorder the sources";
         match self.sources[first].1.get(&first_path) {
-            Some(file) => Diagnostic::at(file, here, message).with_help(help).warning(),
+            Some(file) => Diagnostic::at(file, here, message).with_help(help).warning(WarningCode::MergeConflict),
             None => {
-                Diagnostic::file(format!("{}/{first_path}", self.sources[first].0), message).with_help(help).warning()
+                Diagnostic::file(format!("{}/{first_path}", self.sources[first].0), message).with_help(help).warning(WarningCode::MergeConflict)
             }
         }
     }

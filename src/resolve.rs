@@ -57,7 +57,7 @@ pub fn resolve(
                 Match::Found(id, How::FileName) => {
                     notes.push(at(span, format!("the link `{url}` names no doc by its path; it was matched by its file name to `{id}.md`"))
                         .with_help("links resolve by path relative to the doc, then by trailing `folder/Name.md`, then by a file name that only one doc has; link by relative path to silence this")
-                        .warning());
+                        .warning(crate::diag::WarningCode::LinkByFileName));
                     id.to_string()
                 }
                 Match::Ambiguous(candidates) => {

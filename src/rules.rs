@@ -7,7 +7,7 @@ use globset::{GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diag::{Diagnostic, Error};
+use crate::diag::{Diagnostic, Error, WarningCode};
 use crate::dialect::{self, Dialect};
 use crate::ir::Type;
 use crate::source::{SourceFile, Span};
@@ -100,6 +100,11 @@ pub struct FileConfig {
     /// strings or integers, overriding the rule (integers when every value is one).
     #[serde(default)]
     pub enums: BTreeMap<Spanned<String>, EnumValues>,
+    /// Warning codes not to report for the docs a glob matches (`"components/*" =
+    /// ["opaque-union"]`); the glob is matched against the doc's path relative to the
+    /// schemas folder, with or without `.md`.
+    #[serde(default)]
+    pub allow: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 /// `[presence]`: whether a field may be absent and whether it may be `null`.
@@ -245,6 +250,7 @@ pub struct Rules {
     doc_types: BTreeMap<String, String>,
     models: Vec<(GlobMatcher, ModelSettings)>,
     enums: Vec<(GlobMatcher, EnumValues)>,
+    allow: Vec<(GlobMatcher, Vec<WarningCode>)>,
     dialect: Option<&'static dyn Dialect>,
 }
 
@@ -284,6 +290,16 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+
+    fn warning_code(&mut self, name: &Spanned<String>) -> Option<WarningCode> {
+        let code = WarningCode::from_name(name.get_ref());
+        if code.is_none() {
+            let codes: Vec<&str> = WarningCode::ALL.iter().map(|c| c.as_str()).collect();
+            let help = format!("the warning codes are {}", codes.join(", "));
+            self.error(name.span(), format!("`{}` is not a warning code", name.get_ref()), &help);
+        }
+        code
     }
 
     fn glob_set(&mut self, patterns: &[Spanned<String>]) -> GlobSet {
@@ -424,10 +440,19 @@ impl Rules {
             .iter()
             .filter_map(|(pattern, values)| Some((check.glob(pattern)?.compile_matcher(), *values)))
             .collect();
+        let allow = file
+            .allow
+            .iter()
+            .filter_map(|(pattern, codes)| {
+                let codes = codes.iter().filter_map(|code| check.warning_code(code)).collect();
+                Some((check.glob(pattern)?.compile_matcher(), codes))
+            })
+            .collect();
         if !check.errors.is_empty() {
             return Err(Error::Input(check.errors));
         }
         Ok(Rules {
+            allow,
             include,
             exclude,
             wire_names,
@@ -465,6 +490,14 @@ impl Rules {
     /// What the config says the values of the enum `model_id` are, if it says.
     pub fn enum_values(&self, model_id: &str) -> Option<EnumValues> {
         self.enums.iter().find(|(glob, _)| glob.is_match(model_id)).map(|(_, values)| *values)
+    }
+
+    /// Whether `[allow]` silences warnings of `code` about the doc at `rel_path`.
+    pub fn allows(&self, rel_path: &str, code: WarningCode) -> bool {
+        let id = rel_path.strip_suffix(".md").unwrap_or(rel_path);
+        self.allow
+            .iter()
+            .any(|(glob, codes)| codes.contains(&code) && (glob.is_match(rel_path) || glob.is_match(id)))
     }
 
     /// The Rust type the config gives field `name` of `model_id`, if any.

@@ -22,32 +22,77 @@ pub fn visible(line: &str) -> String {
     out
 }
 
-/// Doc-comment lines for a description; paragraphs are separated by empty lines.
+/// Doc-comment lines for a description: paragraphs separated by empty lines, and lines
+/// that start with a bullet (`- `, `* `, `+ `, `• `) or a number (`1. `) kept as the items
+/// of a markdown list.
 pub fn description(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
+    // The kind of list the previous line was an item of (bullets `-`, numbers `.`).
+    let mut list: Option<char> = None;
     for paragraph in split_breaks(text) {
-        if !lines.is_empty() {
+        let item = list_item(&paragraph);
+        let kind = item.as_ref().and_then(|(marker, _)| marker.chars().last());
+        if !lines.is_empty() && (kind.is_none() || kind != list) {
             lines.push(String::new());
         }
-        lines.push(escape_line(&paragraph));
+        list = kind;
+        lines.push(match item {
+            Some((marker, rest)) => format!("{marker} {}", escape_line(rest)),
+            None => escape_line(&paragraph),
+        });
     }
     lines
 }
 
-/// Doc-comment lines for an example value, as a code span or a `text` block.
+/// A list item's marker as rustdoc will print it, and its text.
+fn list_item(line: &str) -> Option<(String, &str)> {
+    for bullet in ["- ", "* ", "+ ", "• "] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            return Some(("-".to_string(), rest.trim_start()));
+        }
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = line[digits..].strip_prefix(". ")?;
+    (1..=3).contains(&digits).then(|| (format!("{}.", &line[..digits]), rest.trim_start()))
+}
+
+/// Doc-comment lines for an example value: a JSON object or array pretty-printed in a
+/// `json` block (which rustdoc shows but never runs), other multi-line text in a `text`
+/// block, anything else in a code span.
 pub fn example(text: &str) -> Vec<String> {
     let value = breaks_to_newlines(&crate::markdown::unescape(text));
-    let lines: Vec<String> =
-        value.lines().map(|l| l.trim_end().chars().map(|c| if c.is_control() { ' ' } else { c }).collect()).collect();
+    if let Some(pretty) = pretty_json(&value) {
+        return block("json", &pretty);
+    }
+    let lines: Vec<&str> = value.lines().collect();
     if lines.len() <= 1 {
         let value = lines.first().map_or("", |l| l.trim());
         return vec![format!("Example: {}", code_span(value))];
     }
-    let fence = "`".repeat(longest_run(&value, '`').max(2) + 1);
-    let mut out = vec!["Example:".to_string(), String::new(), format!("{fence}text")];
-    out.extend(lines);
+    block("text", &value)
+}
+
+/// `text` in a fenced block longer than any run of backticks in it.
+fn block(language: &str, text: &str) -> Vec<String> {
+    let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
+    let mut out = vec!["Example:".to_string(), String::new(), format!("{fence}{language}")];
+    out.extend(text.lines().map(|l| l.trim_end().chars().map(|c| if c.is_control() { ' ' } else { c }).collect()));
     out.push(fence);
     out
+}
+
+/// A JSON object or array, re-indented with its keys in the doc's order; `None` when the
+/// text is not one.
+fn pretty_json(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !text.starts_with(['{', '[']) {
+        return None;
+    }
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let mut pretty = Vec::new();
+    serde_transcode::transcode(&mut reader, &mut serde_json::Serializer::pretty(&mut pretty)).ok()?;
+    reader.end().ok()?;
+    String::from_utf8(pretty).ok()
 }
 
 const BREAK_TAGS: [&str; 6] = ["<br/>", "<br />", "<br>", "<BR/>", "<BR />", "<BR>"];
@@ -68,8 +113,14 @@ fn escape_line(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len() + 8);
     let mut i = 0;
-    if matches!(chars.first(), Some('#' | '>' | '-' | '+' | '=' | '|' | '~')) || starts_ordered_list(line) {
+    if matches!(chars.first(), Some('#' | '>' | '-' | '+' | '=' | '|' | '~')) {
         out.push('\\');
+    }
+    // `1. x` would be a list item: the backslash goes before the `.`, where it is an escape.
+    if let Some(digits) = ordered_list_marker(line) {
+        out.extend(&chars[..digits]);
+        out.push('\\');
+        i = digits;
     }
     while i < chars.len() {
         let c = chars[i];
@@ -121,9 +172,13 @@ fn escape_line(line: &str) -> String {
     out
 }
 
-fn starts_ordered_list(line: &str) -> bool {
+/// The number of digits of an ordered list marker (`12.` or `3)` then a space or the end)
+/// that the line starts with.
+fn ordered_list_marker(line: &str) -> Option<usize> {
     let digits = line.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && matches!(line[digits..].chars().next(), Some('.' | ')'))
+    let mut after = line[digits..].chars();
+    let marker = digits > 0 && matches!(after.next(), Some('.' | ')')) && after.next().is_none_or(|c| c == ' ');
+    marker.then_some(digits)
 }
 
 fn run_length(chars: &[char], at: usize, c: char) -> usize {
@@ -214,8 +269,16 @@ mod tests {
             ("```rust", &["\\`\\`\\`rust"]),
             ("    indented code", &["indented code"]),
             ("# Heading", &["\\# Heading"]),
-            ("1. item", &["\\1. item"]),
-            ("- item<br/>lazy", &["\\- item", "", "lazy"]),
+            ("1. item", &["1. item"]),
+            ("2024.5 rate", &["2024.5 rate"]),
+            ("1234. not a list", &["1234\\. not a list"]),
+            ("3) also", &["3\\) also"]),
+            ("- item<br/>lazy", &["- item", "", "lazy"]),
+            ("-1 means none", &["\\-1 means none"]),
+            (
+                "Types:<br/>- `a` one<br/>* # two<br/><br/>1. first<br/>2. [x]<br/>after",
+                &["Types:", "", "- `a` one", "- \\# two", "", "1. first", "2. \\[x\\]", "", "after"],
+            ),
             ("ends in \\", &["ends in \\\\"]),
             ("tab\tand\u{1b}esc", &["tab and esc"]),
             ("*/ \"]#[x] */", &["*/ \"\\]#\\[x\\] */"]),
@@ -238,7 +301,11 @@ mod tests {
             ("`x`", &["Example: `` `x` ``"]),
             ("Bearer <token>", &["Example: `Bearer <token>`"]),
             ("a\\|b", &["Example: `a|b`"]),
-            ("{<br/>\"a\": 1<br/>}", &["Example:", "", "```text", "{", "\"a\": 1", "}", "```"]),
+            ("{<br/>\"b\": 1, \"a\": [1,<br/>2]<br/>}", &["Example:", "", "```json", "{", "  \"b\": 1,", "  \"a\": [", "    1,", "    2", "  ]", "}", "```"]),
+            ("{\"s\": \"```\"}", &["Example:", "", "````json", "{", "  \"s\": \"```\"", "}", "````"]),
+            ("{<br/>not json<br/>}", &["Example:", "", "```text", "{", "not json", "}", "```"]),
+            ("[1, 2] trailing", &["Example: `[1, 2] trailing`"]),
+            ("{}", &["Example:", "", "```json", "{}", "```"]),
         ];
         for (text, lines) in cases {
             assert_eq!(example(text), *lines, "{text}");

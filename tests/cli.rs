@@ -245,3 +245,40 @@ fn only_files_in_the_manifest_are_removed_and_symlinks_are_not_followed() {
         .stderr(predicate::str::contains("is a symbolic link"));
     assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0, "wrote through a symbolic link");
 }
+
+/// A doc with a title and no table: an `opaque-union` warning.
+const UNION: &str = "# Choice\n\nOne of several types.\n";
+
+#[test]
+fn warnings_of_one_code_are_grouped_allowed_per_glob_and_shown_in_full_with_verbose() {
+    let dir = tempfile::tempdir().unwrap();
+    let schemas = dir.path().join("schemas");
+    let out = dir.path().join("out");
+    for name in ["a/One", "a/Two", "b/Three"] {
+        write(&schemas.join(format!("{name}.md")), &UNION.replace("Choice", name.rsplit('/').next().unwrap()));
+    }
+    let grouped = run_on("generate", &schemas, &out).assert().success().get_output().stderr.clone();
+    let grouped = String::from_utf8(grouped).unwrap();
+    assert!(grouped.contains("warning[opaque-union]: 3 warnings: the doc has no"), "{grouped}");
+    for place in ["a/One.md:1:3", "a/Two.md:1:3", "b/Three.md:1:3"] {
+        assert_eq!(grouped.matches(place).count(), 1, "{grouped}");
+    }
+    assert_eq!(grouped.matches("help:").count(), 1, "the shared help is said once:\n{grouped}");
+
+    let verbose = run_on("generate", &schemas, &out).arg("--verbose").assert().success().get_output().stderr.clone();
+    let verbose = String::from_utf8(verbose).unwrap();
+    assert_eq!(verbose.matches("warning: ").count(), 3, "{verbose}");
+    assert!(verbose.contains("[opaque-union] the doc has no"), "{verbose}");
+
+    write(&schemas.join("mdschema.toml"), "[allow]\n\"a/*\" = [\"opaque-union\"]\n");
+    let allowed = run_on("generate", &schemas, &out).assert().success().get_output().stderr.clone();
+    let allowed = String::from_utf8(allowed).unwrap();
+    assert!(!allowed.contains("a/One.md") && !allowed.contains("a/Two.md"), "{allowed}");
+    assert!(allowed.contains("b/Three.md:1:3: [opaque-union]"), "one left is shown in full:\n{allowed}");
+
+    write(&schemas.join("mdschema.toml"), "[allow]\n\"a/*\" = [\"opaque-onion\"]\n");
+    run_on("generate", &schemas, &out).assert().code(2).stderr(
+        predicate::str::contains("mdschema.toml:2:10: `opaque-onion` is not a warning code")
+            .and(predicate::str::contains("opaque-union, no-model")),
+    );
+}

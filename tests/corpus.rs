@@ -167,7 +167,12 @@ fn every_dialect_generates_compiles_and_round_trips() {
         let unions = match_unions(&tested_unions, &loaded.schema);
         let all: BTreeMap<String, mdschema::ir::Model> =
             matched.iter().chain(&unions).map(|(id, m)| (id.clone(), m.clone())).collect();
-        write_dialect_crate(&scratch.join(dialect), &all, &loaded.type_paths());
+        let construction = if dialect == CONSTRUCTED {
+            constructions(&scratch.join(dialect).join("models"))
+        } else {
+            BTreeMap::new()
+        };
+        write_dialect_crate(&scratch.join(dialect), &all, &loaded.type_paths(), &construction);
         eprintln!(
             "{dialect}: {} docs read, {} models generated in {elapsed:?}, {} warnings; {} of {} oracle object models matched",
             report.docs,
@@ -179,7 +184,7 @@ fn every_dialect_generates_compiles_and_round_trips() {
         let unmatched = tested.len() - matched.len();
         let json_schema = serde_json::from_str(&config.json_schema(&loaded).unwrap()).unwrap();
         let paths = loaded.type_paths().into_iter().map(|(id, path)| (id, path.replace("::", "."))).collect();
-        runs.push(DialectRun { folder, matched, unmatched, unions, json_schema, paths });
+        runs.push(DialectRun { folder, matched, unmatched, unions, json_schema, paths, construction });
     }
     // How often each source's generated presence and scalar type equal the source code's.
     for run in &runs {
@@ -269,9 +274,27 @@ fn every_dialect_generates_compiles_and_round_trips() {
             }
         }
     }
+    // Every object model built without JSON, where the crate does so.
+    for run in runs.iter().filter(|r| r.folder.dialect == CONSTRUCTED) {
+        let type_paths: BTreeMap<&String, String> =
+            run.paths.iter().map(|(id, path)| (id, path.replace('.', "::"))).collect();
+        for (id, model) in &run.matched {
+            let input = match run.construction.get(&type_paths[&model.id]) {
+                Some(Construction::Default) => json!({}),
+                Some(Construction::New(_)) => oracle.object(id, Mode::RequiredOnly, 0).unwrap(),
+                None => panic!("{id}: the struct has neither Default nor new"),
+            };
+            cases.push(Case { run: run.folder.dialect, id: id.clone(), mode: Mode::Construct, input, check: None });
+        }
+    }
     let cases_path = scratch.join("cases.json");
-    let wire: Vec<Value> =
-        cases.iter().map(|c| json!({"id": format!("{}:{}", c.run, c.id), "input": c.input})).collect();
+    let wire: Vec<Value> = cases
+        .iter()
+        .map(|c| {
+            let prefix = if c.mode == Mode::Construct { "new:" } else { "" };
+            json!({"id": format!("{}:{prefix}{}", c.run, c.id), "input": c.input})
+        })
+        .collect();
     std::fs::write(&cases_path, serde_json::to_vec(&wire).unwrap()).unwrap();
     let harness = scratch.join("target/debug").join(format!("harness{}", std::env::consts::EXE_SUFFIX));
     let output = std::process::Command::new(&harness).arg(&cases_path).output().unwrap();
@@ -298,8 +321,19 @@ fn every_dialect_generates_compiles_and_round_trips() {
         let (mut documents, mut deserialized, mut exact, mut owed) = (0, 0, 0, 0);
         let mut failed_models = BTreeSet::new();
         let (mut member_documents, mut member_exact) = (0, 0);
+        let (mut built_by_default, mut built_by_new) = ((0, 0), (0, 0));
         for (i, case) in cases.iter().enumerate().filter(|(_, c)| c.run == dialect && c.check.is_none()) {
             if let Mode::Mutation(_) = case.mode {
+                continue;
+            }
+            if case.mode == Mode::Construct {
+                let by_default = case.input == json!({});
+                let tally = if by_default { &mut built_by_default } else { &mut built_by_new };
+                tally.0 += 1;
+                match &outcomes[i] {
+                    Ok(()) => tally.1 += 1,
+                    Err(why) => unexplained.push(format!("{dialect}: {} ({:?}): {why}", case.id, case.mode)),
+                }
                 continue;
             }
             if let Mode::Member(_) = case.mode {
@@ -335,6 +369,14 @@ fn every_dialect_generates_compiles_and_round_trips() {
             documents - exact - owed,
             failed_models.len()
         );
+        if dialect == CONSTRUCTED {
+            eprintln!(
+                "{dialect} construction: {} of {} models built by Default serialize as {{}}; {} of {} built by new(required…) \
+                 from a required-only document equal it and serialize back to it",
+                built_by_default.1, built_by_default.0, built_by_new.1, built_by_new.0
+            );
+            assert_eq!(built_by_default.0 + built_by_new.0, run.matched.len(), "every object model is built");
+        }
         let real = run.unions.values().filter(|m| matches!(m.kind, mdschema::ir::ModelKind::Union { .. })).count();
         eprintln!(
             "{dialect} unions: {} of {} oracle unions in the docs, {real} real enums ({} any-JSON newtypes); \
@@ -353,7 +395,8 @@ fn every_dialect_generates_compiles_and_round_trips() {
         let dialect = run.folder.dialect;
         let validator = schema_validator(run);
         let (mut documents, mut valid, mut mutated, mut mutated_rejected) = (0, 0, 0, 0);
-        for (case, result) in cases.iter().zip(&results).filter(|(c, _)| c.run == dialect && c.check.is_none()) {
+        let checked = |c: &&Case| c.run == dialect && c.check.is_none() && c.mode != Mode::Construct;
+        for (case, result) in cases.iter().zip(&results).filter(|(c, _)| checked(c)) {
             let model = run.matched.get(&case.id).or_else(|| run.unions.get(&case.id)).unwrap();
             let schema_accepts = validator.is_valid(&json!({ run.paths[&model.id].clone(): case.input }));
             let rust_accepts = result["err"].is_null();
@@ -502,6 +545,8 @@ struct DialectRun {
     json_schema: Value,
     /// Model id → its key under `$defs` (`components.Pet`).
     paths: BTreeMap<String, String>,
+    /// Type path → how the struct is built without JSON (for [`CONSTRUCTED`] only).
+    construction: BTreeMap<String, Construction>,
 }
 
 impl DialectRun {
@@ -667,6 +712,8 @@ enum Mode {
     Member(usize),
     /// A document broken in one fact, for the JSON Schema export's agreement.
     Mutation(&'static str),
+    /// The model built by `Default` (from `{}`) or by `new` (from a required-only document).
+    Construct,
 }
 
 struct Oracle<'a> {
@@ -812,11 +859,36 @@ fn same_date_time(a: &str, b: &str) -> bool {
 }
 
 /// The crate of one dialect's generated models, with `round_trip(oracle id, JSON)`.
-fn write_dialect_crate(dir: &Path, matched: &BTreeMap<String, mdschema::ir::Model>, paths: &BTreeMap<String, String>) {
-    let arms: String = matched
+fn write_dialect_crate(
+    dir: &Path,
+    matched: &BTreeMap<String, mdschema::ir::Model>,
+    paths: &BTreeMap<String, String>,
+    construction: &BTreeMap<String, Construction>,
+) {
+    let mut arms: String = matched
         .iter()
         .map(|(id, model)| format!("        {id:?} => round_trip_as::<models::{}>(input),\n", paths[&model.id]))
         .collect();
+    // `new:<id>`: the model built by `Default` or by `new` from a deserialized document's
+    // required fields, which must equal that document.
+    for (id, model) in matched {
+        let path = format!("models::{}", paths[&model.id]);
+        let build = match construction.get(&paths[&model.id]) {
+            Some(Construction::Default) => format!("Ok(<{path} as Default>::default())"),
+            Some(Construction::New(params)) => format!(
+                "{{ let read: {path} = serde_json::from_value(input).map_err(|e| e.to_string())?; \
+                 let {path} {{ {fields}, .. }} = read.clone(); \
+                 let built = {path}::new({fields}); \
+                 if built == read {{ Ok(built) }} else {{ Err(\"new(..) differs from the document\".to_string()) }} }}",
+                fields = params.join(", ")
+            ),
+            None => continue,
+        };
+        arms.push_str(&format!(
+            "        {:?} => {{ let built: Result<{path}, String> = {build}; built.and_then(|b| serde_json::to_value(&b).map_err(|e| e.to_string())) }}\n",
+            format!("new:{id}")
+        ));
+    }
     let lib = format!(
         r#"#![deny(warnings)]
 
@@ -841,6 +913,91 @@ fn round_trip_as<T: serde::Serialize + serde::de::DeserializeOwned>(input: serde
     let name = dir.file_name().unwrap().to_str().unwrap();
     common::write_member(dir, &format!("models-{name}"), "", &[("src/lib.rs", &lib)]);
 }
+
+/// How a generated struct is built without JSON.
+#[derive(Debug, Clone, PartialEq)]
+enum Construction {
+    /// It derives `Default`.
+    Default,
+    /// `new` with these parameters (the required fields' names).
+    New(Vec<String>),
+}
+
+/// Each generated struct's construction, by its path from the root module (`components::Pet`),
+/// read from the generated files themselves.
+fn constructions(out: &Path) -> BTreeMap<String, Construction> {
+    let mut found = BTreeMap::new();
+    let mut pending = vec![out.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let module: Vec<String> = path
+                .parent()
+                .unwrap()
+                .strip_prefix(out)
+                .unwrap()
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().to_string())
+                .collect();
+            let file = syn::parse_file(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let name = |ident: &dyn std::fmt::Display| {
+                let mut full = module.clone();
+                full.push(ident.to_string());
+                full.join("::")
+            };
+            for item in file.items {
+                match item {
+                    syn::Item::Struct(item) => {
+                        let derives = item.attrs.iter().filter(|a| a.path().is_ident("derive"));
+                        if derives.map(|a| a.meta.require_list().unwrap().tokens.to_string()).any(|d| {
+                            d.split(',').any(|x| x.trim() == "Default")
+                        }) {
+                            found.insert(name(&item.ident), Construction::Default);
+                        }
+                    }
+                    syn::Item::Impl(item) if item.trait_.is_none() => {
+                        let syn::Type::Path(ty) = &*item.self_ty else { continue };
+                        for f in item.items {
+                            let syn::ImplItem::Fn(f) = f else { continue };
+                            if f.sig.ident != "new" {
+                                continue;
+                            }
+                            let params = f
+                                .sig
+                                .inputs
+                                .iter()
+                                .map(|arg| match arg {
+                                    syn::FnArg::Typed(arg) => param_name(&arg.pat),
+                                    syn::FnArg::Receiver(_) => panic!("new takes no self"),
+                                })
+                                .collect();
+                            found.insert(name(&ty.path.segments.last().unwrap().ident), Construction::New(params));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    found
+}
+
+fn param_name(pat: &syn::Pat) -> String {
+    match pat {
+        syn::Pat::Ident(ident) => ident.ident.to_string(),
+        _ => panic!("a parameter of new is not a plain name"),
+    }
+}
+
+/// The dialect whose crate also builds every model without JSON (`Default` or `new`).
+const CONSTRUCTED: &str = "java";
 
 /// The workspace of the dialect crates and the harness binary, which reads
 /// `[{"id": "dialect:oracle id", "input": …}]` and prints `[{"ok": …} | {"err": …}]`.
