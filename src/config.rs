@@ -183,25 +183,56 @@ impl Config {
     /// Reads the docs into the resolved IR. Every problem in every doc is reported at once.
     /// Several sources are each read on their own, then merged.
     pub fn load(&self) -> Result<Loaded, Error> {
+        let inputs = self.read_inputs()?;
+        self.load_inputs(inputs)
+    }
+
+    /// Reads the config and every doc from disk, parsing nothing but the config.
+    fn read_inputs(&self) -> Result<Inputs, Error> {
         let (rules, config_path) = self.rules()?;
-        let sources = self.sources(&rules, config_path.as_deref());
-        let mut loaded = match sources.as_slice() {
-            [only] => self.load_dir(only, rules, config_path)?,
-            several => self.load_sources(several, rules, config_path)?,
+        let dirs = self.sources(&rules, config_path.as_deref());
+        // Each folder is read on its own, so they are read side by side.
+        let sources = dirs
+            .par_iter()
+            .map(|dir| Ok((dir.clone(), read_folder(dir, &rules)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok(Inputs { rules, config_path, sources })
+    }
+
+    /// Parses what [`read_inputs`](Self::read_inputs) read: one folder, or several merged.
+    fn load_inputs(&self, inputs: Inputs) -> Result<Loaded, Error> {
+        let dirs: Vec<PathBuf> = inputs.sources.iter().map(|(dir, _)| dir.clone()).collect();
+        let watched = inputs.watched();
+        let Inputs { rules, config_path, sources } = inputs;
+        let mut loaded = if sources.len() == 1 {
+            let (dir, found) = sources.into_iter().next().expect("one source");
+            self.load_found(&dir, found, rules, config_path)?
+        } else {
+            self.load_sources(sources, rules, config_path)?
         };
+        loaded.inputs = watched;
         apply_presence(&mut loaded.schema, &loaded.rules);
-        drop_allowed(&mut loaded, &sources);
+        drop_allowed(&mut loaded, &dirs);
         Ok(loaded)
     }
 
-    /// Reads each folder on its own, then merges them.
-    fn load_sources(&self, sources: &[PathBuf], rules: Rules, config_path: Option<PathBuf>) -> Result<Loaded, Error> {
+    /// Parses each folder on its own, then merges them.
+    fn load_sources(
+        &self,
+        sources: Vec<(PathBuf, load::Found)>,
+        rules: Rules,
+        config_path: Option<PathBuf>,
+    ) -> Result<Loaded, Error> {
         let mut loaded = Vec::new();
         let mut errors = Vec::new();
-        // Each folder is read on its own, so they are read side by side.
-        let results: Vec<Result<Loaded, Error>> =
-            sources.par_iter().map(|dir| self.load_dir(dir, rules.clone(), config_path.clone())).collect();
-        for (dir, result) in sources.iter().zip(results) {
+        let results: Vec<(PathBuf, Result<Loaded, Error>)> = sources
+            .into_par_iter()
+            .map(|(dir, found)| {
+                let one = self.load_found(&dir, found, rules.clone(), config_path.clone());
+                (dir, one)
+            })
+            .collect();
+        for (dir, result) in results {
             match result {
                 Ok(one) => loaded.push((dir.display().to_string(), one)),
                 Err(Error::Input(problems)) => errors.extend(problems),
@@ -257,23 +288,16 @@ impl Config {
         Ok(Loaded { schema: merged.schema, docs, warnings, inputs, rules, files: HashMap::new() })
     }
 
-    /// Reads one folder of docs.
-    fn load_dir(&self, dir: &Path, rules: Rules, config_path: Option<PathBuf>) -> Result<Loaded, Error> {
-        let found = load::read_docs(dir, |rel_path| rules.selects(rel_path))?;
-        if found.docs.is_empty() && found.unreadable.is_empty() {
-            let why = if found.skipped > 0 {
-                format!("; {} docs were found but the config's include/exclude selected none", found.skipped)
-            } else {
-                String::new()
-            };
-            return Err(Error::Setup(format!("no docs (*.md) in the schemas folder {}{why}", dir.display())));
-        }
-        let mut inputs: Vec<PathBuf> = found.folders;
-        inputs.extend(found.docs.iter().map(|d| PathBuf::from(&d.display_path)));
-        inputs.extend(config_path.clone());
+    /// Parses one folder's docs.
+    fn load_found(
+        &self,
+        dir: &Path,
+        found: load::Found,
+        rules: Rules,
+        config_path: Option<PathBuf>,
+    ) -> Result<Loaded, Error> {
         let mut loaded = self.read(dir, found.docs, found.unreadable, rules, config_path)?;
         loaded.warnings.splice(0..0, found.warnings);
-        loaded.inputs = inputs;
         Ok(loaded)
     }
 
@@ -477,6 +501,42 @@ fn root_components(dir: &Path) -> Vec<String> {
         }
     }
     parts
+}
+
+/// Everything read from disk before parsing: the config and each folder's docs.
+struct Inputs {
+    rules: Rules,
+    config_path: Option<PathBuf>,
+    sources: Vec<(PathBuf, load::Found)>,
+}
+
+impl Inputs {
+    /// Every folder walked, doc read and the config file, for `rerun-if-changed`.
+    fn watched(&self) -> Vec<PathBuf> {
+        let mut watched: Vec<PathBuf> = Vec::new();
+        for (_, found) in &self.sources {
+            watched.extend(found.folders.iter().cloned());
+            watched.extend(found.docs.iter().map(|d| PathBuf::from(&d.display_path)));
+        }
+        watched.extend(self.config_path.clone());
+        watched.sort();
+        watched.dedup();
+        watched
+    }
+}
+
+/// Reads one schemas folder's docs; a folder with none selected is an error.
+fn read_folder(dir: &Path, rules: &Rules) -> Result<load::Found, Error> {
+    let found = load::read_docs(dir, |rel_path| rules.selects(rel_path))?;
+    if found.docs.is_empty() && found.unreadable.is_empty() {
+        let why = if found.skipped > 0 {
+            format!("; {} docs were found but the config's include/exclude selected none", found.skipped)
+        } else {
+            String::new()
+        };
+        return Err(Error::Setup(format!("no docs (*.md) in the schemas folder {}{why}", dir.display())));
+    }
+    Ok(found)
 }
 
 /// Drops the warnings that `[allow]` silences for their doc, whose path is taken relative

@@ -159,8 +159,8 @@ fn docs_copied_into_a_flat_folder_keep_their_sdk_links_with_a_warning() {
     ends(
         &warnings,
         &[
-            "ConnectionValue.md:7:12: the link `../../models/components/Credentials.md` names no doc by its path; it was matched by its file name to `Credentials.md`",
-            "Credentials.md:7:13: the link `../../models/components/ConnectionValue.md` names no doc by its path; it was matched by its file name to `ConnectionValue.md`",
+            "ConnectionValue.md:7:12: [link-by-file-name] the link `../../models/components/Credentials.md` names no doc by its path; it was matched by its file name to `Credentials.md`",
+            "Credentials.md:7:13: [link-by-file-name] the link `../../models/components/ConnectionValue.md` names no doc by its path; it was matched by its file name to `ConnectionValue.md`",
         ],
     );
     let credentials = rendered.iter().find(|f| f.path == "credentials.rs").unwrap();

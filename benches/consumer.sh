@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The user's edit-compile loop, measured: a crate whose build.rs generates the whole Apideck
+# Java corpus with mdschema (debug profile), built once; then timed:
+#   check      `cargo check` of the crate alone (its dependencies already built)
+#   build      `cargo build` of the crate alone
+#   edit       one doc's description edited, then `cargo build` (build.rs reruns mdschema)
+#   unchanged  `cargo build` with nothing changed
+#
+# Usage: benches/consumer.sh [MDSCHEMA_REPO] [WORK_DIR]
+#   MDSCHEMA_REPO  the mdschema checkout used as build-dependency (default: this one), so
+#                  that two versions can be compared (`git worktree add /tmp/old <commit>`)
+#   MDSCHEMA_CORPUS must point at the corpus (default ../shared/corpus).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")/.." && pwd)"
+repo="$(cd "${1:-$here}" && pwd)"
+work="${2:-$(mktemp -d)}"
+corpus="$(cd "${MDSCHEMA_CORPUS:-$here/../shared/corpus}" && pwd)"
+crate="$work/consumer"
+rm -rf "$crate"
+mkdir -p "$crate/src"
+cp -r "$corpus/apideck/java/models" "$crate/schemas"
+cp "$here/tests/fixtures/apideck-java.toml" "$crate/mdschema.toml"
+
+cat > "$crate/Cargo.toml" <<EOF
+[package]
+name = "consumer"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
+serde_with = { version = "3", default-features = false, features = ["macros"] }
+
+[build-dependencies]
+mdschema = { path = "$repo", default-features = false }
+
+[profile.dev]
+debug = 0
+EOF
+
+cat > "$crate/build.rs" <<'EOF'
+fn main() -> Result<(), mdschema::Error> {
+    mdschema::Config::new()
+        .schemas_dir("schemas")
+        .config_file("mdschema.toml")
+        .emit_rerun_if_changed(true)
+        .generate()?;
+    Ok(())
+}
+EOF
+
+cat > "$crate/src/lib.rs" <<'EOF'
+#![deny(warnings)]
+#[allow(deprecated)]
+pub mod models {
+    include!(concat!(env!("OUT_DIR"), "/mod.rs"));
+}
+EOF
+
+cd "$crate"
+export CARGO_TARGET_DIR="$work/target"
+cargo build --quiet 2>/dev/null
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+
+touch src/lib.rs
+check=$(seconds cargo check --quiet)
+touch src/lib.rs
+build=$(seconds cargo build --quiet)
+# A description edited: the output of one model changes.
+doc="$(find schemas -name 'Company1.md' | head -1)"
+sed -i "0,/| The /s//| The edited ($(date +%s%N)) /" "$doc"
+edit=$(seconds cargo build --quiet)
+unchanged=$(seconds cargo build --quiet)
+lines=$(find "$work/target/debug/build" -path '*consumer*/out/*' -name '*.rs' -exec cat {} + | wc -l)
+echo "mdschema: $repo"
+echo "generated lines: $lines"
+echo "check: ${check}s  build: ${build}s  one doc edited: ${edit}s  unchanged: ${unchanged}s"

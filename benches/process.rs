@@ -1,0 +1,146 @@
+//! Whole processes, as users run them, on the Apideck Java docs (every doc but the SDK
+//! utilities) copied 1×, 2× and 4× into distinct folders:
+//!
+//! * `floor`: a program that only reads every `.md` and runs pulldown-cmark over it (tables,
+//!   offset iterator) — this bench's own executable, run again with `MDSCHEMA_FLOOR_DIR`;
+//! * `fresh`: `mdschema generate` into an empty folder;
+//! * `unchanged`: `mdschema generate` over its own output;
+//! * `check`: `mdschema check` of up-to-date output;
+//! * `one_doc_changed`: `mdschema generate` after one doc's description changed.
+//!
+//! Needs `MDSCHEMA_CORPUS` (e.g. `../shared/corpus`): `MDSCHEMA_CORPUS=../shared/corpus
+//! cargo bench --bench process`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use criterion::{BatchSize, Criterion};
+
+const FLOOR_ENV: &str = "MDSCHEMA_FLOOR_DIR";
+
+fn main() {
+    if let Some(dir) = std::env::var_os(FLOOR_ENV) {
+        println!("{}", floor(Path::new(&dir)));
+        return;
+    }
+    let mut c = Criterion::default().configure_from_args();
+    processes(&mut c);
+    c.final_summary();
+}
+
+/// Reads every `.md` under `dir` and runs pulldown-cmark over it; the number of events.
+fn floor(dir: &Path) -> usize {
+    let mut files = Vec::new();
+    docs(dir, &mut files);
+    let options = pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+    files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            pulldown_cmark::Parser::new_ext(&text, options).into_offset_iter().count()
+        })
+        .sum()
+}
+
+fn docs(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            docs(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if path.is_dir() {
+            if name != "utils" && name != "internal" {
+                copy_tree(&path, &to.join(&name));
+            }
+        } else if path.extension().is_some_and(|e| e == "md") {
+            std::fs::copy(&path, to.join(&name)).unwrap();
+        }
+    }
+}
+
+fn run(command: &mut Command) {
+    let output = command.output().unwrap();
+    assert!(output.status.success(), "{command:?}: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+fn processes(c: &mut Criterion) {
+    let Some(corpus) = std::env::var_os("MDSCHEMA_CORPUS") else {
+        eprintln!("skipped: set MDSCHEMA_CORPUS to the corpus folder");
+        return;
+    };
+    let java = PathBuf::from(corpus).join("apideck/java/models");
+    let mdschema = env!("CARGO_BIN_EXE_mdschema");
+    let this = std::env::current_exe().unwrap();
+    for copies in [1, 2, 4] {
+        let work = tempfile::tempdir().unwrap();
+        let schemas = work.path().join("schemas");
+        for copy in 0..copies {
+            copy_tree(&java, &schemas.join(format!("copy{copy}")));
+        }
+        let config = work.path().join("mdschema.toml");
+        std::fs::write(&config, "wire_case = \"snake_case\"\n").unwrap();
+        let out = work.path().join("out");
+        let generate = |out: &Path| {
+            let mut command = Command::new(mdschema);
+            command.arg("generate").arg(&schemas).arg("--config").arg(&config).arg("--out").arg(out).arg("--quiet");
+            command
+        };
+        run(&mut generate(&out));
+        // The doc edited by `one_doc_changed`, with two versions to alternate between.
+        let edited = schemas.join("copy0/components/Company1.md");
+        let original = std::fs::read_to_string(&edited).unwrap();
+        let variant = original.replacen("| The ", "| The edited ", 1);
+        assert_ne!(original, variant);
+
+        let mut group = c.benchmark_group(format!("process_{copies}x"));
+        group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(10));
+        group.bench_function("floor", |b| b.iter(|| run(Command::new(&this).env(FLOOR_ENV, &schemas))));
+        group.bench_function("fresh", |b| {
+            b.iter_batched(
+                || tempfile::tempdir().unwrap(),
+                |fresh| {
+                    run(&mut generate(&fresh.path().join("out")));
+                    fresh
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        group.bench_function("unchanged", |b| b.iter(|| run(&mut generate(&out))));
+        group.bench_function("check", |b| {
+            b.iter(|| {
+                run(Command::new(mdschema)
+                    .arg("check")
+                    .arg(&schemas)
+                    .arg("--config")
+                    .arg(&config)
+                    .arg("--out")
+                    .arg(&out)
+                    .arg("--quiet"))
+            })
+        });
+        let mut flip = false;
+        group.bench_function("one_doc_changed", |b| {
+            b.iter_batched(
+                || {
+                    flip = !flip;
+                    std::fs::write(&edited, if flip { &variant } else { &original }).unwrap();
+                },
+                |()| run(&mut generate(&out)),
+                BatchSize::PerIteration,
+            )
+        });
+        group.finish();
+        std::fs::write(&edited, &original).unwrap();
+    }
+}
