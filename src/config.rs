@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::cache::{self, Hash, Stamp};
 use crate::diag::{Diagnostic, Error, WarningCode};
 use crate::output::Changes;
 use crate::render::{self, RenderedFile};
@@ -62,6 +63,9 @@ pub struct Report {
     pub changes: Changes,
     /// Problems that did not stop generation.
     pub warnings: Vec<Diagnostic>,
+    /// Nothing that decides the output had changed since the run that wrote it, and its
+    /// files were intact, so no doc was parsed (the report is that run's).
+    pub reused: bool,
 }
 
 impl Config {
@@ -392,7 +396,10 @@ impl Config {
             .collect();
         for key in rules.unused_field_keys(&fields) {
             let path = config_path.as_deref().unwrap_or(Path::new(rules::FILE_NAME)).display().to_string();
-            warnings.push(Diagnostic::file(path, format!("the field key `{key}` matches no field")).warning(WarningCode::UnusedKey));
+            warnings.push(
+                Diagnostic::file(path, format!("the field key `{key}` matches no field"))
+                    .warning(WarningCode::UnusedKey),
+            );
         }
         let inputs = config_path.into_iter().collect();
         let count = docs.len();
@@ -429,28 +436,108 @@ impl Config {
     }
 
     /// The `cargo:` lines a build script prints: what to watch, then the warnings.
-    fn build_script_lines(&self, loaded: &Loaded, templates: &render::Templates) -> Vec<String> {
-        let mut inputs = loaded.inputs.clone();
+    fn build_script_lines(
+        &self,
+        watched: &[PathBuf],
+        warnings: &[Diagnostic],
+        templates: &render::Templates,
+    ) -> Vec<String> {
+        let mut inputs = watched.to_vec();
         inputs.extend(self.templates_dir.clone());
         inputs.extend(templates.override_files.iter().cloned());
         let mut lines: Vec<String> = inputs.iter().map(|p| format!("cargo:rerun-if-changed={}", p.display())).collect();
         // Cargo shows each `cargo:warning` line as one warning: one line per warning.
-        lines.extend(loaded.warnings.iter().map(|w| format!("cargo:warning={}", w.headline())));
+        lines.extend(warnings.iter().map(|w| format!("cargo:warning={}", w.headline())));
         lines
+    }
+
+    fn emit(&self, watched: &[PathBuf], warnings: &[Diagnostic], templates: &render::Templates) {
+        if self.emit_rerun_if_changed {
+            for line in self.build_script_lines(watched, warnings, templates) {
+                println!("{line}");
+            }
+        }
+    }
+
+    /// Everything that decides the output: the generator, this config, the config file's
+    /// settings and every doc (path and bytes) of every folder.
+    fn fingerprint(&self, inputs: &Inputs, generator: Hash) -> Hash {
+        let mut hasher = cache::Hasher::new();
+        hasher.hash(generator).text(&format!("{self:?}")).text(&format!("{:?}", inputs.rules.file));
+        for (dir, found) in &inputs.sources {
+            hasher.text(&dir.display().to_string());
+            for doc in &found.docs {
+                hasher.text(&doc.rel_path).text(&doc.text);
+            }
+            for (rel_path, why) in &found.unreadable {
+                hasher.text(rel_path).text(&why.headline());
+            }
+            for warning in &found.warnings {
+                hasher.text(&warning.headline());
+            }
+        }
+        hasher.finish()
     }
 
     fn run(&self, dry_run: bool) -> Result<Report, Error> {
         let out_dir = self.resolved_out_dir()?;
-        let loaded = self.load()?;
+        let inputs = self.read_inputs()?;
         let templates = render::Templates::load(self.templates_dir.as_deref())?;
-        if self.emit_rerun_if_changed {
-            for line in self.build_script_lines(&loaded, &templates) {
-                println!("{line}");
-            }
+        let sources: Vec<(&str, &str)> = templates.sources.iter().map(|(n, s)| (*n, s.as_str())).collect();
+        let generator = cache::generator(&sources);
+        let fingerprint = self.fingerprint(&inputs, generator);
+        let watched = inputs.watched();
+        // Nothing that decides the output changed, and the output is intact: done.
+        if let Some((stamp, files)) = output::unchanged(&out_dir, fingerprint)? {
+            self.emit(&watched, &stamp.warnings, &templates);
+            let changes = output::Changes { unchanged: files.clone(), reused: files, ..Default::default() };
+            return Ok(Report {
+                models: stamp.models,
+                docs: stamp.docs,
+                changes,
+                warnings: stamp.warnings,
+                reused: true,
+            });
         }
-        let files = templates.render_all(&views(&loaded)?)?;
+        let loaded = self.load_inputs(inputs)?;
+        self.emit(&watched, &loaded.warnings, &templates);
+        let views = views(&loaded)?;
+        // A file whose view (and generator) is the previous run's has the previous text.
+        let previous = Stamp::read(&out_dir).filter(|s| s.generator == cache::hex(generator));
+        let manifest = output::Manifest::read(&out_dir)?;
+        let files: Vec<(output::Generated, Hash)> = views
+            .par_iter()
+            .map(|view| {
+                let hash = cache::view_hash(generator, view);
+                let recorded = previous.as_ref().and_then(|p| p.views.get(&view.path));
+                let reusable = recorded == Some(&cache::hex(hash));
+                if let Some(contents) = reusable.then(|| manifest.intact_text(&out_dir, &view.path)).flatten() {
+                    let file = RenderedFile { path: view.path.clone(), contents };
+                    return Ok((output::Generated { file, reused: true }, hash));
+                }
+                Ok((output::Generated { file: templates.render(view)?, reused: false }, hash))
+            })
+            .collect::<Result<_, Error>>()?;
+        let (files, hashes): (Vec<output::Generated>, Vec<Hash>) = files.into_iter().unzip();
         let changes = output::sync(&out_dir, &files, dry_run)?;
-        Ok(Report { models: loaded.schema.models.len(), docs: loaded.docs, changes, warnings: loaded.warnings })
+        if !dry_run {
+            let stamp = Stamp {
+                fingerprint: cache::hex(fingerprint),
+                models: loaded.schema.models.len(),
+                docs: loaded.docs,
+                warnings: loaded.warnings.clone(),
+                generator: cache::hex(generator),
+                views: files.iter().zip(&hashes).map(|(g, h)| (g.file.path.clone(), cache::hex(*h))).collect(),
+            };
+            stamp.write(&out_dir)?;
+        }
+        Ok(Report {
+            models: loaded.schema.models.len(),
+            docs: loaded.docs,
+            changes,
+            warnings: loaded.warnings,
+            reused: false,
+        })
     }
 }
 
@@ -570,7 +657,7 @@ mod tests {
         config.schemas_dir(&schemas).templates_dir(dir.join("templates"));
         let loaded = config.load().unwrap();
         let templates = render::Templates::load(Some(&dir.join("templates"))).unwrap();
-        let lines = config.build_script_lines(&loaded, &templates);
+        let lines = config.build_script_lines(&loaded.inputs, &loaded.warnings, &templates);
         let watched = |p: PathBuf| format!("cargo:rerun-if-changed={}", p.display());
         for expected in [
             watched(schemas.clone()),

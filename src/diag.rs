@@ -10,7 +10,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::source::{SourceFile, Span};
 
 /// One problem in one input file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// The file as the user named it.
     pub path: String,
@@ -27,7 +27,8 @@ pub struct Diagnostic {
 }
 
 /// The kinds of warning, each with a stable name that `[allow]` in mdschema.toml takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum WarningCode {
     /// A doc that does not describe its model's shape (Java and C# union docs): any JSON.
     OpaqueUnion,
@@ -79,7 +80,8 @@ impl fmt::Display for WarningCode {
 }
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Generation stops.
     #[default]
@@ -89,7 +91,7 @@ pub enum Severity {
 }
 
 /// The place a diagnostic points at, with the source line for display.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     /// 1-based line.
     pub line: usize,
@@ -225,7 +227,11 @@ pub fn render_warnings(warnings: &[Diagnostic], verbose: bool, styled: bool) -> 
 
 fn grouped(code: WarningCode, group: &[&Diagnostic]) -> String {
     let shared = group.iter().all(|w| w.message == group[0].message);
-    let message = if shared { format!(": {}", sanitize_for_terminal(&group[0].message).replace('\n', " ")) } else { String::new() };
+    let message = if shared {
+        format!(": {}", sanitize_for_terminal(&group[0].message).replace('\n', " "))
+    } else {
+        String::new()
+    };
     let mut lines = vec![format!(
         "warning[{code}]: {} warnings{message}\n  (`--verbose` shows each in full; `[allow] \"<doc glob>\" = [\"{code}\"]` in mdschema.toml silences them)",
         group.len(),

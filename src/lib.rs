@@ -20,6 +20,7 @@
 //! }
 //! ```
 
+mod cache;
 mod config;
 mod diag;
 mod dialect;
@@ -39,7 +40,7 @@ mod source;
 mod view;
 
 pub use config::{Config, Loaded, Report};
-pub use diag::{render_warnings, Diagnostic, Error, Location, Severity, WarningCode};
+pub use diag::{Diagnostic, Error, Location, Severity, WarningCode, render_warnings};
 pub use output::Changes;
 pub use render::RenderedFile;
 pub use rules::{EnumValues, Rules, WireCase};

@@ -45,9 +45,10 @@ pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Er
             let path = entry.path();
             let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
             let Some(name) = entry.file_name().to_str().map(str::to_string) else {
-                found
-                    .warnings
-                    .push(Diagnostic::file(path.display().to_string(), "skipped: the name is not UTF-8").warning(WarningCode::SkippedFile));
+                found.warnings.push(
+                    Diagnostic::file(path.display().to_string(), "skipped: the name is not UTF-8")
+                        .warning(WarningCode::SkippedFile),
+                );
                 continue;
             };
             if name.starts_with('.') {

@@ -157,13 +157,14 @@ fn run(command: Command, ui: &Ui) -> Result<ExitCode, mdschema::Error> {
             ui.files("wrote", &c.written);
             ui.files("removed", &c.removed);
             ui.note(&format!(
-                "generated {} models from {} docs in {} ms: {} written, {} unchanged, {} removed",
+                "generated {} models from {} docs in {} ms: {} written, {} unchanged, {} removed{}",
                 report.models,
                 report.docs,
                 started.elapsed().as_millis(),
                 c.written.len(),
                 c.unchanged.len(),
-                c.removed.len()
+                c.removed.len(),
+                if report.reused { " (no input changed)" } else { "" }
             ));
             Ok(ExitCode::SUCCESS)
         }

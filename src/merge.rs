@@ -270,9 +270,9 @@ impl State<'_> {
         let help = "pin the field with `[field_types]` or `[presence]` in mdschema.toml (`\"<doc glob>.<field>\" = ...`), or reorder the sources";
         match self.sources[first].1.get(&first_path) {
             Some(file) => Diagnostic::at(file, here, message).with_help(help).warning(WarningCode::MergeConflict),
-            None => {
-                Diagnostic::file(format!("{}/{first_path}", self.sources[first].0), message).with_help(help).warning(WarningCode::MergeConflict)
-            }
+            None => Diagnostic::file(format!("{}/{first_path}", self.sources[first].0), message)
+                .with_help(help)
+                .warning(WarningCode::MergeConflict),
         }
     }
 }

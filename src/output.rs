@@ -3,14 +3,16 @@
 //! more are removed, and files mdschema did not write are never touched.
 //!
 //! What mdschema wrote is recorded in a manifest (`.mdschema-manifest`) in the output
-//! folder; a file is removed only when the previous manifest lists it and it still starts
-//! with mdschema's header. Output folders written before the manifest existed are scanned
-//! for the header instead.
+//! folder, each file with the hash of its text; a file is removed only when
+//! the previous manifest lists it and it still starts with mdschema's header. Output
+//! folders written before the manifest existed are scanned for the header instead.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::cache::{self, Hash, Stamp};
 use crate::diag::Error;
 use crate::render::RenderedFile;
 
@@ -28,6 +30,9 @@ pub struct Changes {
     pub written: Vec<String>,
     /// Files already up to date.
     pub unchanged: Vec<String>,
+    /// Of the unchanged files, those taken from the output folder without rendering: their
+    /// view was the previous run's.
+    pub reused: Vec<String>,
     /// Files mdschema wrote earlier whose source doc is gone.
     pub removed: Vec<String>,
     /// A unified diff of every difference (filled by `check`).
@@ -43,13 +48,96 @@ impl Changes {
     }
 }
 
+/// A file to be in the output folder.
+pub struct Generated {
+    /// Its path and text.
+    pub file: RenderedFile,
+    /// Taken from the output folder, where the previous manifest vouches for it: already
+    /// on disk as it is.
+    pub reused: bool,
+}
+
+/// The previous run's manifest: each file's text hash (absent in manifests of older
+/// versions).
+#[derive(Debug, Default)]
+pub struct Manifest {
+    entries: HashMap<String, Option<Hash>>,
+}
+
+impl Manifest {
+    /// The manifest in `out_dir`; empty when there is none.
+    pub fn read(out_dir: &Path) -> Result<Manifest, Error> {
+        let Some(text) = read_existing(&out_dir.join(MANIFEST))? else { return Ok(Manifest::default()) };
+        Ok(Manifest::parse(&text))
+    }
+
+    fn parse(text: &str) -> Manifest {
+        let entries = text
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with("//"))
+            .map(|line| {
+                let (path, hash) = line.split_once('\t').unwrap_or((line, ""));
+                (path.to_string(), Hash::from_str_radix(hash, 16).ok())
+            })
+            .collect();
+        Manifest { entries }
+    }
+
+    /// The text of `path` in `out_dir` when the file still has the text the manifest records.
+    pub fn intact_text(&self, out_dir: &Path, path: &str) -> Option<String> {
+        let content = (*self.entries.get(path)?)?;
+        let text = std::fs::read_to_string(out_dir.join(path)).ok()?;
+        (cache::content_hash(&text) == content).then_some(text)
+    }
+
+    /// Whether every file the manifest lists is in `out_dir` with the text it records.
+    fn intact(&self, out_dir: &Path) -> bool {
+        !self.entries.is_empty()
+            && self.entries.par_iter().all(|(path, content)| {
+                let inside = Path::new(path).components().all(|c| matches!(c, std::path::Component::Normal(_)));
+                inside
+                    && content.is_some_and(|content| {
+                        std::fs::read(out_dir.join(path))
+                            .is_ok_and(|bytes| xxhash_rust::xxh3::xxh3_128(&bytes) == content)
+                    })
+            })
+    }
+
+    fn paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = self.entries.keys().cloned().collect();
+        paths.sort();
+        paths
+    }
+}
+
+/// When the stamp in `out_dir` records `fingerprint` and every file of the manifest is
+/// intact, the output is what a run would write: the stamp and the files, without parsing.
+pub fn unchanged(out_dir: &Path, fingerprint: Hash) -> Result<Option<(Stamp, Vec<String>)>, Error> {
+    let Some(stamp) = Stamp::read(out_dir).filter(|s| s.fingerprint == cache::hex(fingerprint)) else {
+        return Ok(None);
+    };
+    let manifest = Manifest::read(out_dir)?;
+    Ok(manifest.intact(out_dir).then(|| (stamp, manifest.paths())))
+}
+
 /// Compares `files` with `out_dir`; writes the differences unless `dry_run`.
-pub fn sync(out_dir: &Path, files: &[RenderedFile], dry_run: bool) -> Result<Changes, Error> {
+pub fn sync(out_dir: &Path, files: &[Generated], dry_run: bool) -> Result<Changes, Error> {
     let mut changes = Changes::default();
     let mut plan = Vec::new();
-    for file in files {
+    // Reused files were just read from the folder and match it; the others are compared.
+    let existing: Vec<Option<String>> = files
+        .par_iter()
+        .map(|g| if g.reused { Ok(None) } else { read_existing(&out_dir.join(&g.file.path)) })
+        .collect::<Result<_, Error>>()?;
+    for (generated, existing) in files.iter().zip(existing) {
+        let file = &generated.file;
         let target = out_dir.join(&file.path);
-        match read_existing(&target)? {
+        if generated.reused {
+            changes.unchanged.push(file.path.clone());
+            changes.reused.push(file.path.clone());
+            continue;
+        }
+        match existing {
             Some(old) if old == file.contents => changes.unchanged.push(file.path.clone()),
             Some(old) if !old.starts_with(HEADER_PREFIX) => {
                 return Err(Error::Setup(format!(
@@ -68,9 +156,10 @@ pub fn sync(out_dir: &Path, files: &[RenderedFile], dry_run: bool) -> Result<Cha
     }
     let manifest_path = out_dir.join(MANIFEST);
     let old_manifest = read_existing(&manifest_path)?;
+    let wanted: std::collections::HashSet<&str> = files.iter().map(|g| g.file.path.as_str()).collect();
     let stale = match &old_manifest {
-        Some(manifest) => listed_stale_files(out_dir, manifest, files)?,
-        None => stale_files(out_dir, files)?,
+        Some(manifest) => listed_stale_files(out_dir, manifest, &wanted)?,
+        None => stale_files(out_dir, &wanted)?,
     };
     for (rel, old) in &stale {
         if dry_run {
@@ -105,22 +194,27 @@ pub fn sync(out_dir: &Path, files: &[RenderedFile], dry_run: bool) -> Result<Cha
     Ok(changes)
 }
 
-fn manifest_text(files: &[RenderedFile]) -> String {
+fn manifest_text(files: &[Generated]) -> String {
     let mut text = format!(
-        "{HEADER_PREFIX} from ./. Do not edit.\n// The files mdschema wrote in this folder; it removes only these.\n"
+        "{HEADER_PREFIX} from ./. Do not edit.\n// The files mdschema wrote in this folder; it removes only these.\n// Each with the hash of its text.\n"
     );
-    for file in files {
-        text.push_str(&file.path);
-        text.push('\n');
+    for generated in files {
+        let file = &generated.file;
+        let content = cache::hex(cache::content_hash(&file.contents));
+        text.push_str(&format!("{}\t{content}\n", file.path));
     }
     text
 }
 
 /// Files the previous manifest lists that are no longer generated and still carry the header.
-fn listed_stale_files(out_dir: &Path, manifest: &str, files: &[RenderedFile]) -> Result<Vec<(String, String)>, Error> {
-    let wanted: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+fn listed_stale_files(
+    out_dir: &Path,
+    manifest: &str,
+    wanted: &std::collections::HashSet<&str>,
+) -> Result<Vec<(String, String)>, Error> {
     let mut stale = Vec::new();
-    for rel in manifest.lines().filter(|l| !l.is_empty() && !l.starts_with("//") && !wanted.contains(l)) {
+    let listed = manifest.lines().filter(|l| !l.is_empty() && !l.starts_with("//"));
+    for rel in listed.map(|l| l.split('\t').next().unwrap_or_default()).filter(|rel| !wanted.contains(rel)) {
         // A listed path that leaves the folder is not ours, whatever the manifest says.
         let inside = Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)));
         if !inside {
@@ -160,8 +254,7 @@ fn read_existing(path: &Path) -> Result<Option<String>, Error> {
 }
 
 /// `.rs` files under `out_dir` that carry mdschema's header but are not in `files`.
-fn stale_files(out_dir: &Path, files: &[RenderedFile]) -> Result<Vec<(String, String)>, Error> {
-    let wanted: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+fn stale_files(out_dir: &Path, wanted: &std::collections::HashSet<&str>) -> Result<Vec<(String, String)>, Error> {
     let mut stale = Vec::new();
     let mut pending: Vec<PathBuf> = vec![out_dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
@@ -200,7 +293,7 @@ fn stale_files(out_dir: &Path, files: &[RenderedFile]) -> Result<Vec<(String, St
     Ok(stale)
 }
 
-fn write_atomically(target: &Path, contents: &str) -> Result<(), Error> {
+pub(crate) fn write_atomically(target: &Path, contents: &str) -> Result<(), Error> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let file_name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = dir.join(format!(".{file_name}.mdschema-{}.tmp", std::process::id()));

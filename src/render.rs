@@ -31,6 +31,8 @@ pub struct Templates {
     tera: tera::Tera,
     /// Override files that were read, for `rerun-if-changed`.
     pub override_files: Vec<std::path::PathBuf>,
+    /// Each template's name and the source in use (built-in or override).
+    pub sources: Vec<(&'static str, String)>,
 }
 
 impl Templates {
@@ -39,6 +41,7 @@ impl Templates {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(Vec::<&str>::new());
         let mut override_files = Vec::new();
+        let mut sources = Vec::new();
         for (name, builtin) in BUILTIN_TEMPLATES {
             let source = match overrides.map(|dir| dir.join(name)).filter(|p| p.is_file()) {
                 Some(path) => {
@@ -50,8 +53,9 @@ impl Templates {
             };
             tera.add_raw_template(name, &source)
                 .map_err(|e| Error::Template(format!("{name}: {}", error_chain(&e))))?;
+            sources.push((name, source));
         }
-        Ok(Templates { tera, override_files })
+        Ok(Templates { tera, override_files, sources })
     }
 
     /// Renders and formats every file, in parallel, keeping their order.

@@ -495,9 +495,7 @@ impl Rules {
     /// Whether `[allow]` silences warnings of `code` about the doc at `rel_path`.
     pub fn allows(&self, rel_path: &str, code: WarningCode) -> bool {
         let id = rel_path.strip_suffix(".md").unwrap_or(rel_path);
-        self.allow
-            .iter()
-            .any(|(glob, codes)| codes.contains(&code) && (glob.is_match(rel_path) || glob.is_match(id)))
+        self.allow.iter().any(|(glob, codes)| codes.contains(&code) && (glob.is_match(rel_path) || glob.is_match(id)))
     }
 
     /// The Rust type the config gives field `name` of `model_id`, if any.

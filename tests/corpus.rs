@@ -167,11 +167,8 @@ fn every_dialect_generates_compiles_and_round_trips() {
         let unions = match_unions(&tested_unions, &loaded.schema);
         let all: BTreeMap<String, mdschema::ir::Model> =
             matched.iter().chain(&unions).map(|(id, m)| (id.clone(), m.clone())).collect();
-        let construction = if dialect == CONSTRUCTED {
-            constructions(&scratch.join(dialect).join("models"))
-        } else {
-            BTreeMap::new()
-        };
+        let construction =
+            if dialect == CONSTRUCTED { constructions(&scratch.join(dialect).join("models")) } else { BTreeMap::new() };
         write_dialect_crate(&scratch.join(dialect), &all, &loaded.type_paths(), &construction);
         eprintln!(
             "{dialect}: {} docs read, {} models generated in {elapsed:?}, {} warnings; {} of {} oracle object models matched",
@@ -956,9 +953,10 @@ fn constructions(out: &Path) -> BTreeMap<String, Construction> {
                 match item {
                     syn::Item::Struct(item) => {
                         let derives = item.attrs.iter().filter(|a| a.path().is_ident("derive"));
-                        if derives.map(|a| a.meta.require_list().unwrap().tokens.to_string()).any(|d| {
-                            d.split(',').any(|x| x.trim() == "Default")
-                        }) {
+                        if derives
+                            .map(|a| a.meta.require_list().unwrap().tokens.to_string())
+                            .any(|d| d.split(',').any(|x| x.trim() == "Default"))
+                        {
                             found.insert(name(&item.ident), Construction::Default);
                         }
                     }

@@ -21,11 +21,8 @@ use models::components::{Pet, Status};
 fn request_body() -> serde_json::Value {
     // Every field of Credentials is optional: start from Default (all absent)
     // and say what is sent. `Some(None)` sends an explicit null.
-    let credentials = Credentials {
-        access_token: Some("1234".into()),
-        refresh_token: Some(None),
-        ..Default::default()
-    };
+    let credentials =
+        Credentials { access_token: Some("1234".into()), refresh_token: Some(None), ..Default::default() };
     serde_json::to_value(&credentials).unwrap()
 }
 
@@ -63,5 +60,9 @@ fn the_readme_shows_this_code() {
     let start = source.find("// README example start\n").unwrap() + "// README example start\n".len();
     let end = source.find("// README example end").unwrap();
     let readme = include_str!("../README.md");
-    assert!(readme.contains(&source[start..end]), "README.md's example differs from tests/readme.rs:\n{}", &source[start..end]);
+    assert!(
+        readme.contains(&source[start..end]),
+        "README.md's example differs from tests/readme.rs:\n{}",
+        &source[start..end]
+    );
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::ir::{Model, ModelKind, Schema, Type};
-use crate::rules::{Rules, DEFAULT_MAP_TYPE};
+use crate::rules::{DEFAULT_MAP_TYPE, Rules};
 
 /// The comparison traits a type can derive beyond `PartialEq`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -347,11 +347,8 @@ impl Names {
         }
         // Named last, so that no model or const loses its name to it.
         let fallible = |m: &Model| matches!(m.kind, ModelKind::Enum { open, integer, .. } if integer || !open);
-        let parse_error = schema
-            .models
-            .iter()
-            .any(fallible)
-            .then(|| type_scopes.entry(&[]).or_default().claim("ParseEnumError"));
+        let parse_error =
+            schema.models.iter().any(fallible).then(|| type_scopes.entry(&[]).or_default().claim("ParseEnumError"));
         let mut scopes: HashMap<Vec<String>, Scope> = HashMap::new();
         for (folder, module_path) in &modules {
             if let Some((_, parent)) = folder.split_last() {

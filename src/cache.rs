@@ -1,0 +1,130 @@
+//! Hashes that let a run skip work: the fingerprint of everything that decides the output
+//! (the generator and every input), and the hash of each file's view, which decides that
+//! file's text given the generator. Both are kept in a stamp file in the output folder,
+//! apart from the manifest: they name the machine's mdschema executable, so they do not
+//! belong in checked-in output.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::diag::{Diagnostic, Error};
+
+/// The stamp's file name in the output folder.
+pub const STAMP: &str = ".mdschema-fingerprint";
+
+/// A 128-bit hash.
+pub type Hash = u128;
+
+/// A streaming hash of length-prefixed pieces, so that `("ab", "c")` and `("a", "bc")` differ.
+pub struct Hasher(Xxh3);
+
+impl Hasher {
+    pub fn new() -> Hasher {
+        Hasher(Xxh3::new())
+    }
+
+    pub fn bytes(&mut self, bytes: &[u8]) -> &mut Hasher {
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+        self
+    }
+
+    pub fn text(&mut self, text: &str) -> &mut Hasher {
+        self.bytes(text.as_bytes())
+    }
+
+    pub fn hash(&mut self, hash: Hash) -> &mut Hasher {
+        self.bytes(&hash.to_le_bytes())
+    }
+
+    pub fn finish(&self) -> Hash {
+        self.0.digest128()
+    }
+}
+
+impl std::io::Write for Hasher {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The hash of a file's text, as the manifest records it.
+pub fn content_hash(text: &str) -> Hash {
+    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
+}
+
+/// The hash of what decides a file's text: the generator and the file's view.
+pub fn view_hash(generator: Hash, view: &impl Serialize) -> Hash {
+    let mut hasher = Hasher::new();
+    hasher.hash(generator);
+    // Serializing a view into a hasher cannot fail: every view is plain data.
+    serde_json::to_writer(&mut hasher, view).expect("a view serializes");
+    hasher.finish()
+}
+
+/// mdschema itself: its version, its executable (a rebuilt mdschema is another generator,
+/// even at the same version) and the templates in use.
+pub fn generator(templates: &[(&str, &str)]) -> Hash {
+    let mut hasher = Hasher::new();
+    hasher.text(env!("CARGO_PKG_NAME")).text(env!("CARGO_PKG_VERSION"));
+    match executable_identity() {
+        Some(identity) => hasher.text(&identity),
+        // Unknown: a value no later run repeats, so nothing is ever reused.
+        None => hasher.text(&format!("{:?}{}", std::time::SystemTime::now(), std::process::id())),
+    };
+    for (name, source) in templates {
+        hasher.text(name).text(source);
+    }
+    hasher.finish()
+}
+
+/// The running executable's path, size and modification time.
+fn executable_identity() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(&exe).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(format!("{}\n{}\n{}", exe.display(), meta.len(), modified.as_nanos()))
+}
+
+/// A 32-digit lowercase hex string.
+pub fn hex(hash: Hash) -> String {
+    format!("{hash:032x}")
+}
+
+/// What a run that wrote its output records, so that a run with the same fingerprint can
+/// report the same without parsing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// [`hex`] of the fingerprint.
+    pub fingerprint: String,
+    /// Models generated.
+    pub models: usize,
+    /// Docs read.
+    pub docs: usize,
+    /// The warnings the run reported.
+    pub warnings: Vec<Diagnostic>,
+    /// [`hex`] of the generator ([`generator`]) the views were hashed with.
+    pub generator: String,
+    /// Each file's view hash ([`view_hash`], [`hex`]), by path.
+    pub views: std::collections::BTreeMap<String, String>,
+}
+
+impl Stamp {
+    /// The stamp in `out_dir`, if there is a readable one.
+    pub fn read(out_dir: &Path) -> Option<Stamp> {
+        let text = std::fs::read(out_dir.join(STAMP)).ok()?;
+        serde_json::from_slice(&text).ok()
+    }
+
+    pub fn write(&self, out_dir: &Path) -> Result<(), Error> {
+        let text = serde_json::to_string(self).expect("a stamp serializes");
+        crate::output::write_atomically(&out_dir.join(STAMP), &text)
+    }
+}
