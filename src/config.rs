@@ -12,7 +12,7 @@ use crate::output::Changes;
 use crate::render::{self, RenderedFile};
 use crate::rules::{self, FileConfig, Rules};
 use crate::source::SourceFile;
-use crate::{dialect, ir, json_schema, load, lower, markdown, merge, output, resolve, view};
+use crate::{dialect, ir, json_schema, load, lower, markdown, merge, output, resolve, single_file, view};
 
 /// How to run mdschema: where the docs are, where the code goes. Shaped like
 /// `prost_build::Config`.
@@ -25,6 +25,7 @@ pub struct Config {
     templates_dir: Option<PathBuf>,
     emit_rerun_if_changed: bool,
     dialect: Option<String>,
+    single_file: Option<String>,
 }
 
 /// The schema read from the docs, with everything worth telling the user.
@@ -126,6 +127,34 @@ impl Config {
     pub fn emit_rerun_if_changed(&mut self, emit: bool) -> &mut Self {
         self.emit_rerun_if_changed = emit;
         self
+    }
+
+    /// Writes the whole tree as nested inline modules in one file of this name in the
+    /// output folder (`models.rs`), with the same types and paths as the tree layout;
+    /// include it with `include!(concat!(env!("OUT_DIR"), "/models.rs"))`.
+    pub fn single_file(&mut self, name: impl Into<String>) -> &mut Self {
+        self.single_file = Some(name.into());
+        self
+    }
+
+    /// The single file's name, checked: a plain `.rs` file name.
+    fn single_file_name(&self) -> Result<Option<&str>, Error> {
+        let Some(name) = self.single_file.as_deref() else { return Ok(None) };
+        let plain = !name.contains(['/', '\\']) && name.ends_with(".rs") && name != ".rs" && !name.starts_with('.');
+        if !plain || name == "mod.rs" {
+            return Err(Error::Setup(format!(
+                "the single file's name `{name}` must be a plain `.rs` file name other than mod.rs (such as models.rs)"
+            )));
+        }
+        Ok(Some(name))
+    }
+
+    /// The rendered tree, or the one file it becomes with [`single_file`](Self::single_file).
+    fn layout(&self, files: Vec<RenderedFile>) -> Result<Vec<RenderedFile>, Error> {
+        let Some(name) = self.single_file_name()? else { return Ok(files) };
+        let header =
+            files.iter().find(|f| f.path == "mod.rs").and_then(|f| f.contents.lines().next()).unwrap_or_default();
+        Ok(vec![single_file::assemble(name, &files, &header.to_string())?])
     }
 
     fn schemas(&self) -> &Path {
@@ -420,7 +449,7 @@ impl Config {
     /// Renders every file in memory, without touching the output folder.
     pub fn render(&self, loaded: &Loaded) -> Result<Vec<RenderedFile>, Error> {
         let templates = render::Templates::load(self.templates_dir.as_deref())?;
-        templates.render_all(&views(loaded)?)
+        self.layout(templates.render_all(&views(loaded)?)?)
     }
 
     /// Generates the models into the output folder, writing only files that changed and
@@ -481,6 +510,7 @@ impl Config {
 
     fn run(&self, dry_run: bool) -> Result<Report, Error> {
         let out_dir = self.resolved_out_dir()?;
+        self.single_file_name()?;
         let inputs = self.read_inputs()?;
         let templates = render::Templates::load(self.templates_dir.as_deref())?;
         let sources: Vec<(&str, &str)> = templates.sources.iter().map(|(n, s)| (*n, s.as_str())).collect();
@@ -503,7 +533,8 @@ impl Config {
         self.emit(&watched, &loaded.warnings, &templates);
         let views = views(&loaded)?;
         // A file whose view (and generator) is the previous run's has the previous text.
-        let previous = Stamp::read(&out_dir).filter(|s| s.generator == cache::hex(generator));
+        let previous =
+            Stamp::read(&out_dir).filter(|s| s.generator == cache::hex(generator) && self.single_file.is_none());
         let manifest = output::Manifest::read(&out_dir)?;
         let files: Vec<(output::Generated, Hash)> = views
             .par_iter()
@@ -518,7 +549,13 @@ impl Config {
                 Ok((output::Generated { file: templates.render(view)?, reused: false }, hash))
             })
             .collect::<Result<_, Error>>()?;
-        let (files, hashes): (Vec<output::Generated>, Vec<Hash>) = files.into_iter().unzip();
+        let (mut files, mut hashes): (Vec<output::Generated>, Vec<Hash>) = files.into_iter().unzip();
+        if self.single_file.is_some() {
+            // The tree's files are not on disk to be reused: one file, rendered whole.
+            let rendered = files.into_iter().map(|g| g.file).collect();
+            files = self.layout(rendered)?.into_iter().map(|file| output::Generated { file, reused: false }).collect();
+            hashes = Vec::new();
+        }
         let changes = output::sync(&out_dir, &files, dry_run)?;
         if !dry_run {
             let stamp = Stamp {

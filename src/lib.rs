@@ -36,6 +36,7 @@ mod render;
 mod resolve;
 mod rules;
 mod rustdoc;
+mod single_file;
 mod source;
 mod view;
 

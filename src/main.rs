@@ -56,6 +56,10 @@ enum Command {
         /// The output folder.
         #[arg(long, default_value = "generated")]
         out: PathBuf,
+        /// Write the whole tree as nested inline modules in this one file of the output
+        /// folder (for build scripts: `include!(concat!(env!("OUT_DIR"), "/models.rs"))`).
+        #[arg(long, value_name = "NAME")]
+        single_file: Option<String>,
     },
     /// Check that the output folder is up to date; writes nothing. Exits 1 with a unified
     /// diff on stdout when it is stale.
@@ -66,6 +70,10 @@ enum Command {
         /// The output folder.
         #[arg(long, default_value = "generated")]
         out: PathBuf,
+        /// Write the whole tree as nested inline modules in this one file of the output
+        /// folder (for build scripts: `include!(concat!(env!("OUT_DIR"), "/models.rs"))`).
+        #[arg(long, value_name = "NAME")]
+        single_file: Option<String>,
     },
     /// Write the schema as one JSON Schema document (draft 2020-12): every model under
     /// `$defs`, keyed by its module path.
@@ -149,9 +157,13 @@ fn config(inputs: Inputs) -> mdschema::Config {
 
 fn run(command: Command, ui: &Ui) -> Result<ExitCode, mdschema::Error> {
     match command {
-        Command::Generate { inputs, out } => {
+        Command::Generate { inputs, out, single_file } => {
             let started = std::time::Instant::now();
-            let report = config(inputs).out_dir(out).generate()?;
+            let mut config = config(inputs);
+            if let Some(name) = single_file {
+                config.single_file(name);
+            }
+            let report = config.out_dir(out).generate()?;
             ui.warnings(&report.warnings);
             let c = &report.changes;
             ui.files("wrote", &c.written);
@@ -168,8 +180,12 @@ fn run(command: Command, ui: &Ui) -> Result<ExitCode, mdschema::Error> {
             ));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { inputs, out } => {
-            let report = config(inputs).out_dir(&out).check()?;
+        Command::Check { inputs, out, single_file } => {
+            let mut config = config(inputs);
+            if let Some(name) = single_file {
+                config.single_file(name);
+            }
+            let report = config.out_dir(&out).check()?;
             ui.warnings(&report.warnings);
             let c = &report.changes;
             if c.is_up_to_date() {

@@ -73,6 +73,10 @@ struct Folder {
     cannot_state: &'static [Unstated],
     /// Its union docs give their members' types (Java's list none, C#'s name them only).
     lists_union_members: bool,
+    /// The config fixture's name (`tests/fixtures/apideck-<config>.toml`).
+    config: &'static str,
+    /// Generated as one file (`Config::single_file`) rather than a tree of files.
+    single_file: bool,
 }
 
 /// A fact about the wire that some dialects' docs do not state.
@@ -83,20 +87,54 @@ enum Unstated {
 }
 
 const FOLDERS: &[Folder] = &[
-    Folder { dialect: "java", paths: &[("java/models", "java")], cannot_state: &[], lists_union_members: false },
+    Folder {
+        dialect: "java",
+        paths: &[("java/models", "java")],
+        cannot_state: &[],
+        lists_union_members: false,
+        config: "java",
+        single_file: false,
+    },
     Folder {
         dialect: "typescript",
         paths: &[("typescript/models", "typescript")],
         cannot_state: &[Unstated::RequiredNullable],
         lists_union_members: true,
+        config: "typescript",
+        single_file: false,
     },
-    Folder { dialect: "python", paths: &[("python/models", "python")], cannot_state: &[], lists_union_members: true },
-    Folder { dialect: "go", paths: &[("go/models", "go")], cannot_state: &[], lists_union_members: true },
+    Folder {
+        dialect: "python",
+        paths: &[("python/models", "python")],
+        cannot_state: &[],
+        lists_union_members: true,
+        config: "python",
+        single_file: false,
+    },
+    Folder {
+        dialect: "go",
+        paths: &[("go/models", "go")],
+        cannot_state: &[],
+        lists_union_members: true,
+        config: "go",
+        single_file: false,
+    },
     Folder {
         dialect: "csharp",
         paths: &[("csharp/Models", "csharp")],
         cannot_state: &[Unstated::RequiredNullable],
         lists_union_members: false,
+        config: "csharp",
+        single_file: false,
+    },
+    // The Java docs again, as one file: the same types, paths and results.
+    Folder {
+        dialect: "java_single",
+        paths: &[("java/models", "java")],
+        cannot_state: &[],
+        lists_union_members: false,
+        config: "java",
+        single_file: true,
     },
     // Java, TypeScript and Python merged: every fact stated somewhere, so nothing may fail.
     Folder {
@@ -104,6 +142,8 @@ const FOLDERS: &[Folder] = &[
         paths: &[("java/models", "java"), ("typescript/models", "typescript"), ("python/models", "python")],
         cannot_state: &[],
         lists_union_members: true,
+        config: "merged",
+        single_file: false,
     },
 ];
 /// Every dialect folder generates with each doc detected in its dialect; the five results
@@ -151,8 +191,13 @@ fn every_dialect_generates_compiles_and_round_trips() {
         let mut config = mdschema::Config::new();
         config
             .schemas_dirs(folder.paths.iter().map(|(path, _)| corpus.join("apideck").join(path)))
-            .config_file(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/apideck-{dialect}.toml")))
+            .config_file(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/apideck-{}.toml", folder.config)),
+            )
             .out_dir(scratch.join(dialect).join("models"));
+        if folder.single_file {
+            config.single_file("models.rs");
+        }
         let started = std::time::Instant::now();
         let report = config.generate().unwrap_or_else(|e| panic!("{dialect}: {e}"));
         let elapsed = started.elapsed();
@@ -169,7 +214,8 @@ fn every_dialect_generates_compiles_and_round_trips() {
             matched.iter().chain(&unions).map(|(id, m)| (id.clone(), m.clone())).collect();
         let construction =
             if dialect == CONSTRUCTED { constructions(&scratch.join(dialect).join("models")) } else { BTreeMap::new() };
-        write_dialect_crate(&scratch.join(dialect), &all, &loaded.type_paths(), &construction);
+        let root = if folder.single_file { "models.rs" } else { "mod.rs" };
+        write_dialect_crate(&scratch.join(dialect), root, &all, &loaded.type_paths(), &construction);
         eprintln!(
             "{dialect}: {} docs read, {} models generated in {elapsed:?}, {} warnings; {} of {} oracle object models matched",
             report.docs,
@@ -858,6 +904,7 @@ fn same_date_time(a: &str, b: &str) -> bool {
 /// The crate of one dialect's generated models, with `round_trip(oracle id, JSON)`.
 fn write_dialect_crate(
     dir: &Path,
+    root: &str,
     matched: &BTreeMap<String, mdschema::ir::Model>,
     paths: &BTreeMap<String, String>,
     construction: &BTreeMap<String, Construction>,
@@ -890,7 +937,7 @@ fn write_dialect_crate(
         r#"#![deny(warnings)]
 
 pub mod models {{
-    include!("../models/mod.rs");
+    include!("../models/{root}");
 }}
 
 /// Deserializes `input` as the model of oracle id `id` and serializes it back.

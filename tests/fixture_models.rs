@@ -9,6 +9,12 @@ mod models {
     include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/models/expected/mod.rs"));
 }
 
+/// The same models generated as one file (`single_file`).
+#[allow(dead_code, deprecated)]
+mod single {
+    include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/models/single/models.rs"));
+}
+
 use models::components::{Keywords, Node, Pet, Status};
 use serde_json::{Value, json};
 
@@ -168,4 +174,14 @@ fn open_enums_display_parse_and_convert_their_wire_values() {
     // Open: an unlisted value is kept, never an error.
     let other: Status = "brand-new".parse().unwrap();
     assert_eq!(String::from(other), "brand-new");
+}
+
+#[test]
+fn the_one_file_layout_has_the_same_types_at_the_same_paths() {
+    let pet = with(minimal_pet(), "owner", json!({"name": "Ann", "best": minimal_pet()}));
+    assert_eq!(round_trip::<single::components::Pet>(&pet), round_trip::<Pet>(&pet));
+    assert_eq!(round_trip::<single::components::Pet>(&pet), Ok(pet));
+    let detail = json!({"code": 1});
+    assert_eq!(round_trip::<single::errors::Detail>(&detail), Ok(detail));
+    assert_eq!(single::components::Status::Active.to_string(), Status::Active.to_string());
 }

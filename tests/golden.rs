@@ -91,3 +91,19 @@ fn dialect_fixtures() {
 fn output_is_deterministic() {
     assert_eq!(generate_in_memory("models"), generate_in_memory("models"));
 }
+
+/// The `models` fixture as one file (`single_file`): `tests/fixtures/models/single/models.rs`,
+/// compiled and used by `tests/fixture_models.rs` with the same paths as the tree.
+#[test]
+fn models_fixture_as_one_file() {
+    let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/models/schemas");
+    let mut config = mdschema::Config::new();
+    config.schemas_dir(&schemas).single_file("models.rs");
+    let loaded = config.load().unwrap();
+    let files = config.render(&loaded).unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].path, "models.rs");
+    assert!(syn::parse_file(&files[0].contents).is_ok());
+    let expected = schemas.with_file_name("single").join("models.rs");
+    expectorate::assert_contents(expected, &files[0].contents);
+}
