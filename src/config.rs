@@ -154,7 +154,7 @@ impl Config {
         let Some(name) = self.single_file_name()? else { return Ok(files) };
         let header =
             files.iter().find(|f| f.path == "mod.rs").and_then(|f| f.contents.lines().next()).unwrap_or_default();
-        Ok(vec![single_file::assemble(name, &files, &header.to_string())?])
+        Ok(vec![single_file::assemble(name, &files, header)?])
     }
 
     fn schemas(&self) -> &Path {
