@@ -252,7 +252,8 @@ fn every_dialect_generates_compiles_and_round_trips() {
     common::build_with_clippy(&scratch);
     eprintln!("built under clippy in {:?}", started.elapsed());
     let started = std::time::Instant::now();
-    cargo(&scratch, &["doc", "--no-deps", "--quiet", "--workspace"]);
+    // The one-file crate holds the Java crate's doc comments: documented once.
+    cargo(&scratch, &["doc", "--no-deps", "--quiet", "--workspace", "--exclude", "models-java_single"]);
     eprintln!("documented in {:?}", started.elapsed());
 
     let mut cases = Vec::new();
