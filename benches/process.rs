@@ -86,7 +86,8 @@ fn processes(c: &mut Criterion) {
         let work = tempfile::tempdir().unwrap();
         let schemas = work.path().join("schemas");
         for copy in 0..copies {
-            copy_tree(&java, &schemas.join(format!("copy{copy}")));
+            // `copyN/models/…`: the SDK's links (`../../models/components/X.md`) stay inside their copy.
+            copy_tree(&java, &schemas.join(format!("copy{copy}/models")));
         }
         let config = work.path().join("mdschema.toml");
         std::fs::write(&config, "wire_case = \"snake_case\"\n").unwrap();
@@ -98,7 +99,7 @@ fn processes(c: &mut Criterion) {
         };
         run(&mut generate(&out));
         // The doc edited by `one_doc_changed`, with two versions to alternate between.
-        let edited = schemas.join("copy0/components/Company1.md");
+        let edited = schemas.join("copy0/models/components/Company1.md");
         let original = std::fs::read_to_string(&edited).unwrap();
         let variant = original.replacen("| The ", "| The edited ", 1);
         assert_ne!(original, variant);

@@ -124,11 +124,19 @@ pub fn unchanged(out_dir: &Path, fingerprint: Hash) -> Result<Option<(Stamp, Vec
 pub fn sync(out_dir: &Path, files: &[Generated], dry_run: bool) -> Result<Changes, Error> {
     let mut changes = Changes::default();
     let mut plan = Vec::new();
-    // Reused files were just read from the folder and match it; the others are compared.
-    let existing: Vec<Option<String>> = files
-        .par_iter()
-        .map(|g| if g.reused { Ok(None) } else { read_existing(&out_dir.join(&g.file.path)) })
-        .collect::<Result<_, Error>>()?;
+    // Reused files were just read from the folder and match it; the others are compared
+    // with the files there, found by listing each folder once rather than by trying to open
+    // every path (a fresh folder costs no read at all).
+    let present = listed_files(out_dir, files)?;
+    let existing: Vec<Option<String>> = io_pool().install(|| {
+        files
+            .par_iter()
+            .map(|g| {
+                let target = out_dir.join(&g.file.path);
+                if g.reused || !present.contains(&target) { Ok(None) } else { read_existing(&target) }
+            })
+            .collect::<Result<_, Error>>()
+    })?;
     for (generated, existing) in files.iter().zip(existing) {
         let file = &generated.file;
         let target = out_dir.join(&file.path);
@@ -150,7 +158,7 @@ pub fn sync(out_dir: &Path, files: &[Generated], dry_run: bool) -> Result<Change
                     changes.diff.push_str(&unified_diff(&file.path, old.as_deref().unwrap_or(""), &file.contents));
                 }
                 changes.written.push(file.path.clone());
-                plan.push((target, &file.contents));
+                plan.push((target, &file.contents, old.is_some()));
             }
         }
     }
@@ -176,13 +184,19 @@ pub fn sync(out_dir: &Path, files: &[Generated], dry_run: bool) -> Result<Change
         return Ok(changes);
     }
     let dirs: std::collections::BTreeSet<&Path> =
-        plan.iter().filter_map(|(target, _)| target.parent()).chain([out_dir]).collect();
+        plan.iter().filter_map(|(target, _, _)| target.parent()).chain([out_dir]).collect();
     for dir in dirs {
         refuse_symlinks(out_dir, dir)?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    // Independent files: writing them in parallel overlaps the file system's latency.
-    plan.par_iter().try_for_each(|(target, contents)| write_atomically(target, contents))?;
+    // Independent files: writing them in parallel overlaps the file system's latency. A file
+    // that is not there yet is created in place (never replacing anything); one that is
+    // there is replaced atomically, so that a reader never sees half of it.
+    io_pool().install(|| {
+        plan.par_iter().try_for_each(|(target, contents, exists)| {
+            if *exists { write_atomically(target, contents) } else { write_new(target, contents) }
+        })
+    })?;
     for (rel, _) in &stale {
         let path = out_dir.join(rel);
         std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
@@ -291,6 +305,45 @@ fn stale_files(out_dir: &Path, wanted: &std::collections::HashSet<&str>) -> Resu
     }
     stale.sort();
     Ok(stale)
+}
+
+/// Threads for file operations, which wait on the file system far more than they compute:
+/// more of them than cores overlap that latency.
+fn io_pool() -> &'static rayon::ThreadPool {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        let threads = 4 * std::thread::available_parallelism().map_or(2, usize::from);
+        rayon::ThreadPoolBuilder::new().num_threads(threads.min(32)).build().expect("an I/O thread pool")
+    })
+}
+
+/// Every file present in the folders `files` go to (those that exist).
+fn listed_files(out_dir: &Path, files: &[Generated]) -> Result<std::collections::HashSet<PathBuf>, Error> {
+    let dirs: std::collections::BTreeSet<PathBuf> =
+        files.iter().filter_map(|g| out_dir.join(&g.file.path).parent().map(Path::to_path_buf)).collect();
+    let mut present = std::collections::HashSet::new();
+    for dir in dirs {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Error::io(&dir, e)),
+        };
+        for entry in entries {
+            present.insert(entry.map_err(|e| Error::io(&dir, e))?.path());
+        }
+    }
+    Ok(present)
+}
+
+/// Creates `target`, which must not exist yet; if it has appeared meanwhile, replaces it
+/// atomically instead.
+fn write_new(target: &Path, contents: &str) -> Result<(), Error> {
+    use std::io::Write;
+    match std::fs::OpenOptions::new().write(true).create_new(true).open(target) {
+        Ok(mut file) => file.write_all(contents.as_bytes()).map_err(|e| Error::io(target, e)),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => write_atomically(target, contents),
+        Err(e) => Err(Error::io(target, e)),
+    }
 }
 
 pub(crate) fn write_atomically(target: &Path, contents: &str) -> Result<(), Error> {

@@ -44,7 +44,7 @@ fn inline<'a>(
         match included(trimmed) {
             Some(target) => {
                 // A blank line between items, as between the tree's files.
-                if !(out.ends_with("{\n") || out.ends_with("\n\n") || out.lines().count() <= 1) {
+                if !(out.ends_with("{\n") || out.ends_with("\n\n") || out.matches('\n').nth(1).is_none()) {
                     out.push('\n');
                 }
                 inline(&format!("{dir}{target}"), &format!("{indent}{own_indent}"), files, used, out)?;
