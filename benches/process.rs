@@ -4,6 +4,7 @@
 //! * `floor`: a program that only reads every `.md` and runs pulldown-cmark over it (tables,
 //!   offset iterator) — this bench's own executable, run again with `MDSCHEMA_FLOOR_DIR`;
 //! * `fresh`: `mdschema generate` into an empty folder;
+//! * `fresh_single_file`: the same with `--single-file models.rs` (the build-script layout);
 //! * `unchanged`: `mdschema generate` over its own output;
 //! * `check`: `mdschema check` of up-to-date output;
 //! * `one_doc_changed`: `mdschema generate` after one doc's description changed.
@@ -112,6 +113,16 @@ fn processes(c: &mut Criterion) {
                 || tempfile::tempdir().unwrap(),
                 |fresh| {
                     run(&mut generate(&fresh.path().join("out")));
+                    fresh
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        group.bench_function("fresh_single_file", |b| {
+            b.iter_batched(
+                || tempfile::tempdir().unwrap(),
+                |fresh| {
+                    run(generate(&fresh.path().join("out")).arg("--single-file").arg("models.rs"));
                     fresh
                 },
                 BatchSize::PerIteration,

@@ -1,7 +1,7 @@
 //! The facade: [`Config`] says where the docs and the code are, and runs the pipeline over
 //! them — read, lower, resolve, render, write.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -532,30 +532,13 @@ impl Config {
         let loaded = self.load_inputs(inputs)?;
         self.emit(&watched, &loaded.warnings, &templates);
         let views = views(&loaded)?;
-        // A file whose view (and generator) is the previous run's has the previous text.
-        let previous =
-            Stamp::read(&out_dir).filter(|s| s.generator == cache::hex(generator) && self.single_file.is_none());
-        let manifest = output::Manifest::read(&out_dir)?;
-        let files: Vec<(output::Generated, Hash)> = views
-            .par_iter()
-            .map(|view| {
-                let hash = cache::view_hash(generator, view);
-                let recorded = previous.as_ref().and_then(|p| p.views.get(&view.path));
-                let reusable = recorded == Some(&cache::hex(hash));
-                if let Some(contents) = reusable.then(|| manifest.intact_text(&out_dir, &view.path)).flatten() {
-                    let file = RenderedFile { path: view.path.clone(), contents };
-                    return Ok((output::Generated { file, reused: true }, hash));
-                }
-                Ok((output::Generated { file: templates.render(view)?, reused: false }, hash))
-            })
-            .collect::<Result<_, Error>>()?;
-        let (mut files, mut hashes): (Vec<output::Generated>, Vec<Hash>) = files.into_iter().unzip();
-        if self.single_file.is_some() {
+        let (files, view_hashes) = if self.single_file.is_some() {
             // The tree's files are not on disk to be reused: one file, rendered whole.
-            let rendered = files.into_iter().map(|g| g.file).collect();
-            files = self.layout(rendered)?.into_iter().map(|file| output::Generated { file, reused: false }).collect();
-            hashes = Vec::new();
-        }
+            let rendered = self.layout(templates.render_all(&views)?)?;
+            (rendered.into_iter().map(|file| output::Generated { file, reused: false }).collect(), BTreeMap::new())
+        } else {
+            render_reusing(&views, &templates, generator, &out_dir)?
+        };
         let changes = output::sync(&out_dir, &files, dry_run)?;
         if !dry_run {
             let stamp = Stamp {
@@ -564,7 +547,7 @@ impl Config {
                 docs: loaded.docs,
                 warnings: loaded.warnings.clone(),
                 generator: cache::hex(generator),
-                views: files.iter().zip(&hashes).map(|(g, h)| (g.file.path.clone(), cache::hex(*h))).collect(),
+                views: view_hashes,
             };
             stamp.write(&out_dir)?;
         }
@@ -576,6 +559,36 @@ impl Config {
             reused: false,
         })
     }
+}
+
+/// Renders every view, except that a file whose view (with the generator) is the one the
+/// previous run recorded, and whose text on disk is the one the manifest records, is taken
+/// from the folder: it is what rendering would give. Also each file's view hash, for the
+/// stamp.
+fn render_reusing(
+    views: &[view::FileView],
+    templates: &render::Templates,
+    generator: Hash,
+    out_dir: &Path,
+) -> Result<(Vec<output::Generated>, BTreeMap<String, String>), Error> {
+    let previous = Stamp::read(out_dir).filter(|s| s.generator == cache::hex(generator));
+    let manifest = output::Manifest::read(out_dir)?;
+    let rendered: Vec<(output::Generated, String)> = views
+        .par_iter()
+        .map(|view| {
+            let hash = cache::hex(cache::view_hash(generator, view));
+            let unchanged = previous.as_ref().and_then(|p| p.views.get(&view.path)) == Some(&hash);
+            let generated = match unchanged.then(|| manifest.intact_text(out_dir, &view.path)).flatten() {
+                Some(contents) => {
+                    output::Generated { file: RenderedFile { path: view.path.clone(), contents }, reused: true }
+                }
+                None => output::Generated { file: templates.render(view)?, reused: false },
+            };
+            Ok((generated, hash))
+        })
+        .collect::<Result<_, Error>>()?;
+    let hashes = rendered.iter().map(|(g, hash)| (g.file.path.clone(), hash.clone())).collect();
+    Ok((rendered.into_iter().map(|(g, _)| g).collect(), hashes))
 }
 
 /// The view of every file; refuses a schema whose references lead nowhere (one edited by

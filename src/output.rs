@@ -128,15 +128,13 @@ pub fn sync(out_dir: &Path, files: &[Generated], dry_run: bool) -> Result<Change
     // with the files there, found by listing each folder once rather than by trying to open
     // every path (a fresh folder costs no read at all).
     let present = listed_files(out_dir, files)?;
-    let existing: Vec<Option<String>> = io_pool().install(|| {
-        files
-            .par_iter()
-            .map(|g| {
-                let target = out_dir.join(&g.file.path);
-                if g.reused || !present.contains(&target) { Ok(None) } else { read_existing(&target) }
-            })
-            .collect::<Result<_, Error>>()
-    })?;
+    let existing: Vec<Option<String>> = files
+        .par_iter()
+        .map(|g| {
+            let target = out_dir.join(&g.file.path);
+            if g.reused || !present.contains(&target) { Ok(None) } else { read_existing(&target) }
+        })
+        .collect::<Result<_, Error>>()?;
     for (generated, existing) in files.iter().zip(existing) {
         let file = &generated.file;
         let target = out_dir.join(&file.path);
@@ -192,10 +190,8 @@ pub fn sync(out_dir: &Path, files: &[Generated], dry_run: bool) -> Result<Change
     // Independent files: writing them in parallel overlaps the file system's latency. A file
     // that is not there yet is created in place (never replacing anything); one that is
     // there is replaced atomically, so that a reader never sees half of it.
-    io_pool().install(|| {
-        plan.par_iter().try_for_each(|(target, contents, exists)| {
-            if *exists { write_atomically(target, contents) } else { write_new(target, contents) }
-        })
+    plan.par_iter().try_for_each(|(target, contents, exists)| {
+        if *exists { write_atomically(target, contents) } else { write_new(target, contents) }
     })?;
     for (rel, _) in &stale {
         let path = out_dir.join(rel);
@@ -305,16 +301,6 @@ fn stale_files(out_dir: &Path, wanted: &std::collections::HashSet<&str>) -> Resu
     }
     stale.sort();
     Ok(stale)
-}
-
-/// Threads for file operations, which wait on the file system far more than they compute:
-/// more of them than cores overlap that latency.
-fn io_pool() -> &'static rayon::ThreadPool {
-    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
-    POOL.get_or_init(|| {
-        let threads = 4 * std::thread::available_parallelism().map_or(2, usize::from);
-        rayon::ThreadPoolBuilder::new().num_threads(threads.min(32)).build().expect("an I/O thread pool")
-    })
 }
 
 /// Every file present in the folders `files` go to (those that exist).
