@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Error, WarningCode};
 use crate::source::SourceFile;
 
@@ -34,6 +36,7 @@ pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Er
     let mut found =
         Found { docs: Vec::new(), folders: Vec::new(), warnings: Vec::new(), skipped: 0, unreadable: Vec::new() };
     let mut pending = vec![root.to_path_buf()];
+    let mut to_read = Vec::new();
     while let Some(dir) = pending.pop() {
         found.folders.push(dir.clone());
         let mut entries: Vec<_> = std::fs::read_dir(&dir)
@@ -71,11 +74,17 @@ pub fn read_docs(root: &Path, select: impl Fn(&str) -> bool) -> Result<Found, Er
                     found.skipped += 1;
                     continue;
                 }
-                match read_doc(root, &path) {
-                    Ok(doc) => found.docs.push(doc),
-                    Err(diagnostic) => found.unreadable.push((relative(root, &path), diagnostic)),
-                }
+                to_read.push(path);
             }
+        }
+    }
+    // The walk decides what to read; the reads themselves overlap.
+    let read: Vec<(PathBuf, Result<SourceFile, Diagnostic>)> =
+        to_read.into_par_iter().map(|path| (path.clone(), read_doc(root, &path))).collect();
+    for (path, doc) in read {
+        match doc {
+            Ok(doc) => found.docs.push(doc),
+            Err(diagnostic) => found.unreadable.push((relative(root, &path), diagnostic)),
         }
     }
     found.unreadable.sort_by(|a, b| a.0.cmp(&b.0));

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::ident::{self, Namespace};
@@ -420,36 +421,42 @@ pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
     for (folder, module_path) in &names.modules {
         files.push(module_file(schema, &names, folder, module_path));
     }
-    for model in &schema.models {
-        let scope = &names.scopes[&model.folders];
-        let cx = ModelCx {
-            names: &names,
-            models: &models,
-            scope,
-            rules,
-            deprecated: &deprecated,
-            folders_of: &folders_of,
-            comparable: comparable[&model.id],
-            model,
-        };
-        let (name, stem) = &names.types[&model.id];
-        let dir = dir_of(&names.modules[&model.folders]);
-        let (template, item) = match &model.kind {
-            ModelKind::Object { fields, keep_unknown } => {
-                ("struct.rs.tera", ItemView::Struct(cx.struct_view(name, fields, *keep_unknown)))
-            }
-            ModelKind::Enum { values, open, integer: false } => {
-                ("enum.rs.tera", ItemView::Enum(cx.enum_view(name, values, *open)))
-            }
-            ModelKind::Enum { values, open, integer: true } => {
-                ("int_enum.rs.tera", ItemView::IntEnum(cx.int_enum_view(name, values, *open)))
-            }
-            ModelKind::Union { members } => ("union.rs.tera", ItemView::Union(cx.union_view(name, members))),
-            ModelKind::Opaque => ("opaque.rs.tera", ItemView::Opaque(cx.opaque_view(name))),
-        };
-        let consts = cx.const_views();
-        files.push(FileView { path: format!("{dir}{stem}.rs"), template, header: header(&model.source), item, consts });
-    }
+    // Each model's view depends on the names and the schema only: built side by side.
+    let model_files: Vec<FileView> = schema
+        .models
+        .par_iter()
+        .map(|model| {
+            let scope = &names.scopes[&model.folders];
+            let cx = ModelCx {
+                names: &names,
+                models: &models,
+                scope,
+                rules,
+                deprecated: &deprecated,
+                folders_of: &folders_of,
+                comparable: comparable[&model.id],
+                model,
+            };
+            let (name, stem) = &names.types[&model.id];
+            let dir = dir_of(&names.modules[&model.folders]);
+            let (template, item) = match &model.kind {
+                ModelKind::Object { fields, keep_unknown } => {
+                    ("struct.rs.tera", ItemView::Struct(cx.struct_view(name, fields, *keep_unknown)))
+                }
+                ModelKind::Enum { values, open, integer: false } => {
+                    ("enum.rs.tera", ItemView::Enum(cx.enum_view(name, values, *open)))
+                }
+                ModelKind::Enum { values, open, integer: true } => {
+                    ("int_enum.rs.tera", ItemView::IntEnum(cx.int_enum_view(name, values, *open)))
+                }
+                ModelKind::Union { members } => ("union.rs.tera", ItemView::Union(cx.union_view(name, members))),
+                ModelKind::Opaque => ("opaque.rs.tera", ItemView::Opaque(cx.opaque_view(name))),
+            };
+            let consts = cx.const_views();
+            FileView { path: format!("{dir}{stem}.rs"), template, header: header(&model.source), item, consts }
+        })
+        .collect();
+    files.extend(model_files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
