@@ -140,3 +140,26 @@ fn presence_pins_what_the_docs_say() {
         mdschema::Config::new().schemas_dir(fixture().join("java")).config_file(&config_file).load().unwrap_err();
     assert!(error.to_string().contains("mdschema.toml:2:"), "{error}");
 }
+
+#[test]
+fn allow_silences_a_conflict_by_the_doc_it_is_reported_at() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("mdschema.toml");
+    let base = std::fs::read_to_string(fixture().join("mdschema.toml")).unwrap();
+    let base: String = base.lines().filter(|l| !l.starts_with("sources")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&config, format!("{base}[allow]\n\"components/Pet\" = [\"merge-conflict\"]\n")).unwrap();
+    let mut allowed = merged();
+    allowed.config_file(&config);
+    let loaded = allowed.load().unwrap();
+    assert!(
+        loaded.warnings.iter().all(|w| w.code != Some(mdschema::WarningCode::MergeConflict)),
+        "{:#?}",
+        loaded.warnings
+    );
+    // The conflict is still what it was: only its report is silenced.
+    assert_eq!(field(model(&loaded, "Pet"), "legacy").ty, Type::Int64);
+    // Another glob leaves it.
+    std::fs::write(&config, format!("{base}[allow]\n\"errors/*\" = [\"merge-conflict\"]\n")).unwrap();
+    let loaded = allowed.load().unwrap();
+    assert_eq!(loaded.warnings.iter().filter(|w| w.code == Some(mdschema::WarningCode::MergeConflict)).count(), 1);
+}
