@@ -44,7 +44,7 @@ pub enum ItemView {
     /// `opaque.rs.tera`.
     Opaque(OpaqueView),
     /// `int_enum.rs.tera`.
-    IntEnum(IntEnumView),
+    IntEnum(EnumView),
     /// `union.rs.tera`.
     Union(UnionView),
 }
@@ -134,23 +134,25 @@ pub struct FieldView {
     pub attrs: Vec<String>,
 }
 
-/// An enum model.
+/// An enum model, of strings (`enum.rs.tera`) or of integers (`int_enum.rs.tera`).
 #[derive(Debug, Clone, Serialize)]
 pub struct EnumView {
     /// The type's name.
     pub name: String,
     /// `#[doc = "..."]` lines.
     pub docs: Vec<String>,
-    /// Attributes: derives, deprecation.
+    /// Attributes: derives, serde conversion, deprecation.
     pub attrs: Vec<String>,
-    /// The known values.
+    /// The known values (`value` is a string literal, or an integer literal).
     pub variants: Vec<VariantView>,
     /// The catch-all variant holding unknown values, when the enum is open.
     pub unknown: Option<VariantView>,
-    /// Attributes on the `impl` block.
+    /// Attributes on the `impl` blocks.
     pub impl_attrs: Vec<String>,
     /// The `String` type, as the module can name it.
     pub string_type: String,
+    /// The `i64` type, as the module can name it.
+    pub int_type: String,
     /// The `str` type, as the module can name it.
     pub str_type: String,
     /// The path of the shared parse error type (set when the enum is closed).
@@ -170,31 +172,6 @@ pub struct VariantView {
     pub docs: Vec<String>,
     /// Attributes: serde rename.
     pub attrs: Vec<String>,
-}
-
-/// An enum whose values are JSON integers.
-#[derive(Debug, Clone, Serialize)]
-pub struct IntEnumView {
-    /// The type's name.
-    pub name: String,
-    /// `#[doc = "..."]` lines.
-    pub docs: Vec<String>,
-    /// Attributes: derives, serde conversion, deprecation.
-    pub attrs: Vec<String>,
-    /// The known values (`value` is the integer literal).
-    pub variants: Vec<VariantView>,
-    /// The catch-all variant holding unknown values, when the enum is open.
-    pub unknown: Option<VariantView>,
-    /// Attributes on the `impl` blocks.
-    pub impl_attrs: Vec<String>,
-    /// The `i64` type, as the module can name it.
-    pub int_type: String,
-    /// The `str` type, as the module can name it.
-    pub str_type: String,
-    /// The path of the shared parse error type.
-    pub parse_error: String,
-    /// The enum's name as a string literal, for the parse error.
-    pub name_literal: String,
 }
 
 /// A union: an untagged enum with one variant per member, most specific first.
@@ -444,10 +421,10 @@ pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
                     ("struct.rs.tera", ItemView::Struct(cx.struct_view(name, fields, *keep_unknown)))
                 }
                 ModelKind::Enum { values, open, integer: false } => {
-                    ("enum.rs.tera", ItemView::Enum(cx.enum_view(name, values, *open)))
+                    ("enum.rs.tera", ItemView::Enum(cx.enum_view(name, values, *open, false)))
                 }
                 ModelKind::Enum { values, open, integer: true } => {
-                    ("int_enum.rs.tera", ItemView::IntEnum(cx.int_enum_view(name, values, *open)))
+                    ("int_enum.rs.tera", ItemView::IntEnum(cx.enum_view(name, values, *open, true)))
                 }
                 ModelKind::Union { members } => ("union.rs.tera", ItemView::Union(cx.union_view(name, members))),
                 ModelKind::Opaque => ("opaque.rs.tera", ItemView::Opaque(cx.opaque_view(name))),
@@ -674,61 +651,29 @@ impl ModelCx<'_> {
         FieldView { name, ty, docs: field_docs(field), attrs }
     }
 
-    fn enum_view(&self, name: &str, values: &[EnumValue], open: bool) -> EnumView {
+    /// An enum of strings, or of integers (`integer`): the variants, the catch-all of an open
+    /// enum, and the derives and serde conversion that differ between the two.
+    fn enum_view(&self, name: &str, values: &[EnumValue], open: bool, integer: bool) -> EnumView {
         let mut names = Namespace::default();
         let variants: Vec<VariantView> = values
             .iter()
             .map(|v| {
-                let source = if v.name.trim().is_empty() { &v.value } else { &v.name };
-                VariantView {
-                    name: names.claim(&ident::variant_name_in(source, name)),
-                    value: literal(&v.value),
-                    docs: vec![doc_attr(&format!("The value {}.", rustdoc::code_span(&v.value)))],
-                    attrs: vec![format!("#[serde(rename = {})]", literal(&v.value))],
-                }
-            })
-            .collect();
-        let unknown = open.then(|| VariantView {
-            name: names.claim("Unknown"),
-            value: String::new(),
-            docs: vec![doc_attr("A value the doc did not list, kept as received.")],
-            attrs: vec!["#[serde(untagged)]".into()],
-        });
-        let derives = format!("{STD_DERIVES}, Eq, Hash, {SERDE_DERIVES}");
-        let mut attrs = self.type_attrs(&derives);
-        let impl_attrs = if self.model.deprecated { vec!["#[allow(deprecated)]".to_string()] } else { Vec::new() };
-        attrs.extend(impl_attrs.iter().cloned());
-        EnumView {
-            name: name.to_string(),
-            docs: self.model_docs(&[]),
-            attrs,
-            variants,
-            unknown,
-            impl_attrs,
-            string_type: self.scope.string(),
-            str_type: self.scope.primitive("str"),
-            parse_error: self.names.parse_error_path(&self.model.folders),
-            name_literal: literal(name.trim_start_matches("r#")),
-        }
-    }
-
-    fn int_enum_view(&self, name: &str, values: &[EnumValue], open: bool) -> IntEnumView {
-        let mut names = Namespace::default();
-        let variants: Vec<VariantView> = values
-            .iter()
-            .map(|v| {
-                let source = if !v.name.trim().is_empty() {
-                    v.name.clone()
-                } else if let Some(negative) = v.value.strip_prefix('-') {
-                    format!("Minus {negative}")
+                let source = match (v.name.trim().is_empty(), integer, v.value.strip_prefix('-')) {
+                    (false, _, _) => v.name.clone(),
+                    (true, false, _) => v.value.clone(),
+                    (true, true, Some(negative)) => format!("Minus {negative}"),
+                    (true, true, None) => format!("Value {}", v.value),
+                };
+                let (value, attrs) = if integer {
+                    (v.value.clone(), Vec::new())
                 } else {
-                    format!("Value {}", v.value)
+                    (literal(&v.value), vec![format!("#[serde(rename = {})]", literal(&v.value))])
                 };
                 VariantView {
                     name: names.claim(&ident::variant_name_in(&source, name)),
-                    value: v.value.clone(),
+                    value,
                     docs: vec![doc_attr(&format!("The value {}.", rustdoc::code_span(&v.value)))],
-                    attrs: Vec::new(),
+                    attrs,
                 }
             })
             .collect();
@@ -736,24 +681,30 @@ impl ModelCx<'_> {
             name: names.claim("Unknown"),
             value: String::new(),
             docs: vec![doc_attr("A value the doc did not list, kept as received.")],
-            attrs: Vec::new(),
+            attrs: if integer { Vec::new() } else { vec!["#[serde(untagged)]".into()] },
         });
         let int_type = self.scope.primitive("i64");
-        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, Copy, Eq, Hash, {SERDE_DERIVES}"));
-        let from = if open { "from" } else { "try_from" };
-        attrs.push(format!("#[serde({from} = {}, into = {})]", literal(&int_type), literal(&int_type)));
+        let mut docs = self.model_docs(&[]);
+        let mut attrs;
+        if integer {
+            attrs = self.type_attrs(&format!("{STD_DERIVES}, Copy, Eq, Hash, {SERDE_DERIVES}"));
+            let from = if open { "from" } else { "try_from" };
+            attrs.push(format!("#[serde({from} = {}, into = {})]", literal(&int_type), literal(&int_type)));
+            docs.push(doc_attr(""));
+            docs.push(doc_attr("Sent as a JSON integer."));
+        } else {
+            attrs = self.type_attrs(&format!("{STD_DERIVES}, Eq, Hash, {SERDE_DERIVES}"));
+        }
         let impl_attrs = if self.model.deprecated { vec!["#[allow(deprecated)]".to_string()] } else { Vec::new() };
         attrs.extend(impl_attrs.iter().cloned());
-        let mut docs = self.model_docs(&[]);
-        docs.push(doc_attr(""));
-        docs.push(doc_attr("Sent as a JSON integer."));
-        IntEnumView {
+        EnumView {
             name: name.to_string(),
             docs,
             attrs,
             variants,
             unknown,
             impl_attrs,
+            string_type: self.scope.string(),
             int_type,
             str_type: self.scope.primitive("str"),
             parse_error: self.names.parse_error_path(&self.model.folders),
