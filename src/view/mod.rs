@@ -712,7 +712,7 @@ impl ModelCx<'_> {
         }
     }
 
-    /// An untagged enum of the members, ordered by [`specificity`] so that serde tries the
+    /// An untagged enum of the members, ordered by [`specificity`](Self::specificity) so that serde tries the
     /// narrowest first. A union whose members are all objects told apart by a constant field
     /// is read by that field instead, and keeps an object with any other value whole.
     fn union_view(&self, name: &str, members: &[Member]) -> UnionView {
