@@ -107,3 +107,45 @@ fn models_fixture_as_one_file() {
     let expected = schemas.with_file_name("single").join("models.rs");
     expectorate::assert_contents(expected, &files[0].contents);
 }
+
+/// Every fixture, as one file: it parses, and it holds every type the tree holds, each in
+/// the module of the same path.
+#[test]
+fn every_fixture_as_one_file_has_the_trees_types() {
+    fn types(items: &[syn::Item], path: &str, out: &mut Vec<String>) {
+        for item in items {
+            match item {
+                syn::Item::Struct(s) => out.push(format!("{path}{}", s.ident)),
+                syn::Item::Enum(e) => out.push(format!("{path}{}", e.ident)),
+                syn::Item::Mod(m) => {
+                    if let Some((_, items)) = &m.content {
+                        types(items, &format!("{path}{}::", m.ident), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for case in ["models", "unknown", "hostile", "configured", "unions", "typescript", "python", "go", "csharp"] {
+        let tree = generate_in_memory(case);
+        let mut expected = Vec::new();
+        for file in &tree {
+            let module =
+                file.path.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{}::", dir.replace('/', "::")));
+            types(&syn::parse_file(&file.contents).unwrap().items, &module, &mut expected);
+        }
+        let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(case).join("schemas");
+        let mut config = mdschema::Config::new();
+        config.schemas_dir(&schemas).single_file("models.rs");
+        let templates = schemas.with_file_name("templates");
+        if templates.is_dir() {
+            config.templates_dir(templates);
+        }
+        let one = config.render(&config.load().unwrap()).unwrap();
+        let mut found = Vec::new();
+        types(&syn::parse_file(&one[0].contents).unwrap().items, "", &mut found);
+        expected.sort();
+        found.sort();
+        assert_eq!(found, expected, "{case}");
+    }
+}
