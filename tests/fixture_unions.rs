@@ -122,6 +122,8 @@ fn integer_enums_are_json_integers() {
     assert_eq!(serde_json::from_value::<StreamType>(json!(99)).unwrap(), StreamType::Unknown(99));
     assert_eq!(StreamType::Minus3.value(), -3);
     assert_eq!(i64::from(StreamType::Value2), 2);
+    assert_eq!(*StreamType::Minus3.as_ref(), -3);
+    assert_eq!(*StreamType::Unknown(99).as_ref(), 99);
     assert!(round_trip::<StreamType>(&json!("1")).is_err(), "the string \"1\" is not the number 1");
     same::<Priority>(json!(10));
     // Bullet lists of meanings before and inside `## Values` do not hide the table.
