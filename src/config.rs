@@ -281,7 +281,6 @@ impl Config {
     /// Merges sources read one by one.
     fn merge(&self, loaded: Vec<(String, Loaded)>, rules: Rules) -> Result<Loaded, Error> {
         let mut warnings = Vec::new();
-        let mut inputs = Vec::new();
         let mut docs = 0;
         let mut parts = Vec::new();
         let mut loaded = loaded;
@@ -291,7 +290,6 @@ impl Config {
             .collect();
         for ((label, one), schema) in loaded.iter().zip(schemas) {
             warnings.extend(one.warnings.iter().cloned());
-            inputs.extend(one.inputs.iter().cloned());
             docs += one.docs;
             parts.push(merge::Source { label: label.clone(), schema, files: &one.files });
         }
@@ -316,9 +314,8 @@ impl Config {
             return Err(Error::Input(errors));
         }
         warnings.extend(merged.conflicts);
-        inputs.sort();
-        inputs.dedup();
-        Ok(Loaded { schema: merged.schema, docs, warnings, inputs, rules, files: HashMap::new() })
+        // What was read is known before parsing: `load_inputs` fills `inputs`.
+        Ok(Loaded { schema: merged.schema, docs, warnings, inputs: Vec::new(), rules, files: HashMap::new() })
     }
 
     /// Parses one folder's docs.
@@ -516,30 +513,37 @@ impl Config {
         let sources: Vec<(&str, &str)> = templates.sources.iter().map(|(n, s)| (*n, s.as_str())).collect();
         let generator = cache::generator(&sources);
         let fingerprint = self.fingerprint(&inputs, generator);
-        let watched = inputs.watched();
+        // The previous run's record of the folder, read once for every use below.
+        let stamp = Stamp::read(&out_dir);
+        let manifest = output::Manifest::read(&out_dir)?;
         // Nothing that decides the output changed, and the output is intact: done.
-        if let Some((stamp, files)) = output::unchanged(&out_dir, fingerprint)? {
-            self.emit(&watched, &stamp.warnings, &templates);
-            let changes = output::Changes { unchanged: files.clone(), reused: files, ..Default::default() };
-            return Ok(Report {
-                models: stamp.models,
-                docs: stamp.docs,
-                changes,
-                warnings: stamp.warnings,
-                reused: true,
-            });
-        }
+        let unchanged = stamp.as_ref().and_then(|s| output::unchanged(&out_dir, s, &manifest, fingerprint));
+        let stamp = match (unchanged, stamp) {
+            (Some(files), Some(stamp)) => {
+                self.emit(&inputs.watched(), &stamp.warnings, &templates);
+                let changes = output::Changes { unchanged: files.clone(), reused: files, ..Default::default() };
+                return Ok(Report {
+                    models: stamp.models,
+                    docs: stamp.docs,
+                    changes,
+                    warnings: stamp.warnings,
+                    reused: true,
+                });
+            }
+            (_, stamp) => stamp,
+        };
         let loaded = self.load_inputs(inputs)?;
-        self.emit(&watched, &loaded.warnings, &templates);
+        self.emit(&loaded.inputs, &loaded.warnings, &templates);
         let views = views(&loaded)?;
         let (files, view_hashes) = if self.single_file.is_some() {
             // The tree's files are not on disk to be reused: one file, rendered whole.
             let rendered = self.layout(templates.render_all(&views)?)?;
             (rendered.into_iter().map(|file| output::Generated { file, reused: false }).collect(), BTreeMap::new())
         } else {
-            render_reusing(&views, &templates, generator, &out_dir)?
+            let previous = stamp.filter(|s| s.generator == cache::hex(generator));
+            render_reusing(&views, &templates, generator, &out_dir, previous.as_ref(), &manifest)?
         };
-        let changes = output::sync(&out_dir, &files, dry_run)?;
+        let changes = output::sync(&out_dir, &files, &manifest, dry_run)?;
         if !dry_run {
             let stamp = Stamp {
                 fingerprint: cache::hex(fingerprint),
@@ -562,22 +566,22 @@ impl Config {
 }
 
 /// Renders every view, except that a file whose view (with the generator) is the one the
-/// previous run recorded, and whose text on disk is the one the manifest records, is taken
-/// from the folder: it is what rendering would give. Also each file's view hash, for the
-/// stamp.
+/// previous run recorded (`previous`, a stamp of the same generator), and whose text on disk
+/// is the one the manifest records, is taken from the folder: it is what rendering would
+/// give. Also each file's view hash, for the stamp.
 fn render_reusing(
     views: &[view::FileView],
     templates: &render::Templates,
     generator: Hash,
     out_dir: &Path,
+    previous: Option<&Stamp>,
+    manifest: &output::Manifest,
 ) -> Result<(Vec<output::Generated>, BTreeMap<String, String>), Error> {
-    let previous = Stamp::read(out_dir).filter(|s| s.generator == cache::hex(generator));
-    let manifest = output::Manifest::read(out_dir)?;
     let rendered: Vec<(output::Generated, String)> = views
         .par_iter()
         .map(|view| {
             let hash = cache::hex(cache::view_hash(generator, view));
-            let unchanged = previous.as_ref().and_then(|p| p.views.get(&view.path)) == Some(&hash);
+            let unchanged = previous.and_then(|p| p.views.get(&view.path)) == Some(&hash);
             let generated = match unchanged.then(|| manifest.intact_text(out_dir, &view.path)).flatten() {
                 Some(contents) => {
                     output::Generated { file: RenderedFile { path: view.path.clone(), contents }, reused: true }

@@ -57,10 +57,11 @@ pub struct Generated {
     pub reused: bool,
 }
 
-/// The previous run's manifest: each file's text hash (absent in manifests of older
-/// versions).
+/// The previous run's manifest: its text, and each file's text hash (absent in manifests of
+/// older versions).
 #[derive(Debug, Default)]
 pub struct Manifest {
+    text: Option<String>,
     entries: HashMap<String, Option<Hash>>,
 }
 
@@ -68,10 +69,6 @@ impl Manifest {
     /// The manifest in `out_dir`; empty when there is none.
     pub fn read(out_dir: &Path) -> Result<Manifest, Error> {
         let Some(text) = read_existing(&out_dir.join(MANIFEST))? else { return Ok(Manifest::default()) };
-        Ok(Manifest::parse(&text))
-    }
-
-    fn parse(text: &str) -> Manifest {
         let entries = text
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with("//"))
@@ -80,27 +77,20 @@ impl Manifest {
                 (path.to_string(), Hash::from_str_radix(hash, 16).ok())
             })
             .collect();
-        Manifest { entries }
+        Ok(Manifest { text: Some(text), entries })
     }
 
-    /// The text of `path` in `out_dir` when the file still has the text the manifest records.
+    /// The text of `path` in `out_dir` when the manifest lists it inside the folder and the
+    /// file still has the text the manifest records.
     pub fn intact_text(&self, out_dir: &Path, path: &str) -> Option<String> {
         let content = (*self.entries.get(path)?)?;
         let text = std::fs::read_to_string(out_dir.join(path)).ok()?;
-        (cache::content_hash(&text) == content).then_some(text)
+        (inside(path) && cache::content_hash(&text) == content).then_some(text)
     }
 
     /// Whether every file the manifest lists is in `out_dir` with the text it records.
     fn intact(&self, out_dir: &Path) -> bool {
-        !self.entries.is_empty()
-            && self.entries.par_iter().all(|(path, content)| {
-                let inside = Path::new(path).components().all(|c| matches!(c, std::path::Component::Normal(_)));
-                inside
-                    && content.is_some_and(|content| {
-                        std::fs::read(out_dir.join(path))
-                            .is_ok_and(|bytes| xxhash_rust::xxh3::xxh3_128(&bytes) == content)
-                    })
-            })
+        !self.entries.is_empty() && self.entries.par_iter().all(|(path, _)| self.intact_text(out_dir, path).is_some())
     }
 
     fn paths(&self) -> Vec<String> {
@@ -110,18 +100,21 @@ impl Manifest {
     }
 }
 
-/// When the stamp in `out_dir` records `fingerprint` and every file of the manifest is
-/// intact, the output is what a run would write: the stamp and the files, without parsing.
-pub fn unchanged(out_dir: &Path, fingerprint: Hash) -> Result<Option<(Stamp, Vec<String>)>, Error> {
-    let Some(stamp) = Stamp::read(out_dir).filter(|s| s.fingerprint == cache::hex(fingerprint)) else {
-        return Ok(None);
-    };
-    let manifest = Manifest::read(out_dir)?;
-    Ok(manifest.intact(out_dir).then(|| (stamp, manifest.paths())))
+/// Whether a path the manifest lists stays inside the output folder: one that leaves it is
+/// not ours, whatever the manifest says.
+fn inside(rel: &str) -> bool {
+    Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
-/// Compares `files` with `out_dir`; writes the differences unless `dry_run`.
-pub fn sync(out_dir: &Path, files: &[Generated], dry_run: bool) -> Result<Changes, Error> {
+/// When `stamp` (the output folder's) records `fingerprint` and every file of `manifest`
+/// is intact, the output is what a run would write: the files, without parsing.
+pub fn unchanged(out_dir: &Path, stamp: &Stamp, manifest: &Manifest, fingerprint: Hash) -> Option<Vec<String>> {
+    (stamp.fingerprint == cache::hex(fingerprint) && manifest.intact(out_dir)).then(|| manifest.paths())
+}
+
+/// Compares `files` with `out_dir`, whose manifest is `previous`; writes the differences
+/// unless `dry_run`.
+pub fn sync(out_dir: &Path, files: &[Generated], previous: &Manifest, dry_run: bool) -> Result<Changes, Error> {
     let mut changes = Changes::default();
     let mut plan = Vec::new();
     // Reused files were just read from the folder and match it; the others are compared
@@ -161,10 +154,10 @@ pub fn sync(out_dir: &Path, files: &[Generated], dry_run: bool) -> Result<Change
         }
     }
     let manifest_path = out_dir.join(MANIFEST);
-    let old_manifest = read_existing(&manifest_path)?;
+    let old_manifest = previous.text.as_deref();
     let wanted: std::collections::HashSet<&str> = files.iter().map(|g| g.file.path.as_str()).collect();
-    let stale = match &old_manifest {
-        Some(manifest) => listed_stale_files(out_dir, manifest, &wanted)?,
+    let stale = match old_manifest {
+        Some(_) => listed_stale_files(out_dir, previous, &wanted)?,
         None => stale_files(out_dir, &wanted)?,
     };
     for (rel, old) in &stale {
@@ -174,9 +167,9 @@ pub fn sync(out_dir: &Path, files: &[Generated], dry_run: bool) -> Result<Change
         changes.removed.push(rel.clone());
     }
     let manifest = manifest_text(files);
-    changes.manifest_changed = old_manifest.as_deref() != Some(manifest.as_str());
+    changes.manifest_changed = old_manifest != Some(manifest.as_str());
     if changes.manifest_changed && dry_run {
-        changes.diff.push_str(&unified_diff(MANIFEST, old_manifest.as_deref().unwrap_or(""), &manifest));
+        changes.diff.push_str(&unified_diff(MANIFEST, old_manifest.unwrap_or(""), &manifest));
     }
     if dry_run {
         return Ok(changes);
@@ -219,19 +212,13 @@ fn manifest_text(files: &[Generated]) -> String {
 /// Files the previous manifest lists that are no longer generated and still carry the header.
 fn listed_stale_files(
     out_dir: &Path,
-    manifest: &str,
+    manifest: &Manifest,
     wanted: &std::collections::HashSet<&str>,
 ) -> Result<Vec<(String, String)>, Error> {
     let mut stale = Vec::new();
-    let listed = manifest.lines().filter(|l| !l.is_empty() && !l.starts_with("//"));
-    for rel in listed.map(|l| l.split('\t').next().unwrap_or_default()).filter(|rel| !wanted.contains(rel)) {
-        // A listed path that leaves the folder is not ours, whatever the manifest says.
-        let inside = Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !inside {
-            continue;
-        }
+    for rel in manifest.entries.keys().filter(|rel| !wanted.contains(rel.as_str()) && inside(rel)) {
         if let Some(old) = read_existing(&out_dir.join(rel))?.filter(|old| old.starts_with(HEADER_PREFIX)) {
-            stale.push((rel.to_string(), old));
+            stale.push((rel.clone(), old));
         }
     }
     stale.sort();
