@@ -51,9 +51,10 @@ fn list_item(line: &str) -> Option<(String, &str)> {
             return Some(("-".to_string(), rest.trim_start()));
         }
     }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    // Numbers as lists write them (`1. `), up to three digits (`2024. ` is prose).
+    let digits = ordered_list_marker(line).filter(|d| *d <= 3)?;
     let rest = line[digits..].strip_prefix(". ")?;
-    (1..=3).contains(&digits).then(|| (format!("{}.", &line[..digits]), rest.trim_start()))
+    Some((format!("{}.", &line[..digits]), rest.trim_start()))
 }
 
 /// Doc-comment lines for an example value: a JSON object or array pretty-printed in a
