@@ -5,19 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+mod common;
 
-fn docs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            docs(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
+use common::docs;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
 fn corpora(c: &mut Criterion) {
     let Some(corpus) = std::env::var_os("MDSCHEMA_CORPUS") else {

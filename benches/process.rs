@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+mod common;
+
+use common::docs;
 use criterion::{BatchSize, Criterion};
 
 const FLOOR_ENV: &str = "MDSCHEMA_FLOOR_DIR";
@@ -42,17 +45,6 @@ fn floor(dir: &Path) -> usize {
             pulldown_cmark::Parser::new_ext(&text, options).into_offset_iter().count()
         })
         .sum()
-}
-
-fn docs(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            docs(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
 }
 
 fn copy_tree(from: &Path, to: &Path) {
