@@ -3,7 +3,9 @@
 # Java corpus with mdschema (debug profile), built once; then timed:
 #   check      `cargo check` of the crate after `touch src/lib.rs` (dependencies built)
 #   build      `cargo build` of the crate after `touch src/lib.rs`
-#   edit       one doc's description edited, then `cargo build` (build.rs reruns mdschema)
+#   edit       one doc's description made longer, then `cargo build` (build.rs reruns mdschema)
+#   same_length one letter of that description changed, then `cargo build`: no generated file
+#              after the edited one moves, which rustc's incremental cache notices (see README)
 #   unchanged  `cargo build` with nothing changed
 #
 # Usage: benches/consumer.sh [MDSCHEMA_REPO] [WORK_DIR]
@@ -79,8 +81,10 @@ build=$(seconds cargo build --quiet)
 doc="$(find schemas -name 'Company1.md' | head -1)"
 sed -i "0,/| The /s//| The edited ($(date +%s%N)) /" "$doc"
 edit=$(seconds cargo build --quiet)
+sed -i "0,/| The edited/s//| Thx edited/" "$doc"
+same_length=$(seconds cargo build --quiet)
 unchanged=$(seconds cargo build --quiet)
 lines=$(find "$work/target/debug/build" -path '*consumer*/out/*' -name '*.rs' -exec cat {} + | wc -l)
 echo "mdschema: $repo"
 echo "generated lines: $lines"
-echo "check: ${check}s  build: ${build}s  one doc edited: ${edit}s  unchanged: ${unchanged}s"
+echo "check: ${check}s  build: ${build}s  one doc edited: ${edit}s  same length: ${same_length}s  unchanged: ${unchanged}s"

@@ -5,6 +5,8 @@
 //!   offset iterator) — this bench's own executable, run again with `MDSCHEMA_FLOOR_DIR`;
 //! * `fresh`: `mdschema generate` into an empty folder;
 //! * `fresh_single_file`: the same with `--single-file models.rs` (the build-script layout);
+//! * `fresh_tmpfs`, `fresh_single_file_tmpfs`: the same into `/dev/shm` (in memory), where
+//!   it exists, to tell the file system's share from mdschema's;
 //! * `unchanged`: `mdschema generate` over its own output;
 //! * `check`: `mdschema check` of up-to-date output;
 //! * `one_doc_changed`: `mdschema generate` after one doc's description changed.
@@ -100,26 +102,40 @@ fn processes(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("process_{copies}x"));
         group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(10));
         group.bench_function("floor", |b| b.iter(|| run(Command::new(&this).env(FLOOR_ENV, &schemas))));
-        group.bench_function("fresh", |b| {
-            b.iter_batched(
-                || tempfile::tempdir().unwrap(),
-                |fresh| {
-                    run(&mut generate(&fresh.path().join("out")));
-                    fresh
-                },
-                BatchSize::PerIteration,
-            )
-        });
-        group.bench_function("fresh_single_file", |b| {
-            b.iter_batched(
-                || tempfile::tempdir().unwrap(),
-                |fresh| {
-                    run(generate(&fresh.path().join("out")).arg("--single-file").arg("models.rs"));
-                    fresh
-                },
-                BatchSize::PerIteration,
-            )
-        });
+        // Fresh output goes to the temporary folder's file system, and again to memory
+        // (tmpfs, where there is one): the difference is what creating the files costs.
+        let in_memory = Path::new("/dev/shm");
+        let places: &[(&str, Option<&Path>)] = &[("", None), ("_tmpfs", Some(in_memory).filter(|p| p.is_dir()))];
+        for (suffix, place) in places {
+            if !suffix.is_empty() && place.is_none() {
+                continue;
+            }
+            let fresh = || match place {
+                Some(dir) => tempfile::tempdir_in(dir).unwrap(),
+                None => tempfile::tempdir().unwrap(),
+            };
+            group.bench_function(format!("fresh{suffix}"), |b| {
+                // The folder is returned, so that removing it is not timed.
+                b.iter_batched(
+                    fresh,
+                    |dir| {
+                        run(&mut generate(&dir.path().join("out")));
+                        dir
+                    },
+                    BatchSize::PerIteration,
+                )
+            });
+            group.bench_function(format!("fresh_single_file{suffix}"), |b| {
+                b.iter_batched(
+                    fresh,
+                    |dir| {
+                        run(generate(&dir.path().join("out")).arg("--single-file").arg("models.rs"));
+                        dir
+                    },
+                    BatchSize::PerIteration,
+                )
+            });
+        }
         group.bench_function("unchanged", |b| b.iter(|| run(&mut generate(&out))));
         group.bench_function("check", |b| {
             b.iter(|| {

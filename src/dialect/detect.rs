@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::{DIALECTS, Dialect};
 use crate::diag::Diagnostic;
 use crate::markdown::DocTables;
@@ -16,12 +18,13 @@ use crate::source::{SourceFile, Span};
 pub fn detect(
     docs: &[(&SourceFile, &DocTables)],
     forced: Option<&'static dyn Dialect>,
-    custom: &dyn Fn(&str) -> bool,
+    custom: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Result<&'static dyn Dialect, Diagnostic>> {
     if let Some(dialect) = forced {
         return docs.iter().map(|_| Ok(dialect)).collect();
     }
-    let votes: Vec<Vote> = docs.iter().map(|(_, tables)| vote(tables, custom)).collect();
+    // Each doc's vote is its own; only the tally needs them all.
+    let votes: Vec<Vote> = docs.par_iter().map(|(_, tables)| vote(tables, custom)).collect();
     let mut majority: HashMap<&str, HashMap<usize, usize>> = HashMap::new();
     // A doc that only one dialect reads best counts ten times a doc that several read
     // equally well (a doc of links and strings reads in every dialect).

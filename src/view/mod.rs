@@ -77,7 +77,7 @@ pub struct SubmoduleView {
 pub struct StructView {
     /// The type's name.
     pub name: String,
-    /// `#[doc = "..."]` lines.
+    /// `///` lines.
     pub docs: Vec<String>,
     /// Attributes: derives, serde, deprecation.
     pub attrs: Vec<String>,
@@ -95,7 +95,7 @@ pub struct ConstructorView {
     pub impl_attrs: Vec<String>,
     /// Attributes on the function.
     pub attrs: Vec<String>,
-    /// `#[doc = "..."]` lines.
+    /// `///` lines.
     pub docs: Vec<String>,
     /// The parameters: the required fields, in doc order.
     pub params: Vec<ParamView>,
@@ -128,7 +128,7 @@ pub struct FieldView {
     pub name: String,
     /// The field's Rust type.
     pub ty: String,
-    /// `#[doc = "..."]` lines.
+    /// `///` lines.
     pub docs: Vec<String>,
     /// Attributes: serde, deprecation.
     pub attrs: Vec<String>,
@@ -139,7 +139,7 @@ pub struct FieldView {
 pub struct EnumView {
     /// The type's name.
     pub name: String,
-    /// `#[doc = "..."]` lines.
+    /// `///` lines.
     pub docs: Vec<String>,
     /// Attributes: derives, serde conversion, deprecation.
     pub attrs: Vec<String>,
@@ -168,7 +168,7 @@ pub struct VariantView {
     pub name: String,
     /// The wire value as a string literal, quoted.
     pub value: String,
-    /// `#[doc = "..."]` lines.
+    /// `///` lines.
     pub docs: Vec<String>,
     /// Attributes: serde rename.
     pub attrs: Vec<String>,
@@ -179,7 +179,7 @@ pub struct VariantView {
 pub struct UnionView {
     /// The type's name.
     pub name: String,
-    /// `#[doc = "..."]` lines.
+    /// `///` lines.
     pub docs: Vec<String>,
     /// Attributes: derives, serde, deprecation.
     pub attrs: Vec<String>,
@@ -199,7 +199,7 @@ pub struct MemberView {
     pub name: String,
     /// The type it holds.
     pub ty: String,
-    /// `#[doc = "..."]` lines.
+    /// `///` lines.
     pub docs: Vec<String>,
     /// For a discriminated union: the tag value that selects it, quoted (none for `Unknown`).
     pub tag: Option<String>,
@@ -212,7 +212,7 @@ pub struct MemberView {
 pub struct ConstView {
     /// The type's name.
     pub name: String,
-    /// `#[doc = "..."]` lines.
+    /// `///` lines.
     pub docs: Vec<String>,
     /// Attributes: derives.
     pub attrs: Vec<String>,
@@ -227,7 +227,7 @@ pub struct ConstView {
 pub struct OpaqueView {
     /// The type's name.
     pub name: String,
-    /// `#[doc = "..."]` lines.
+    /// `///` lines.
     pub docs: Vec<String>,
     /// Attributes: derives, serde, deprecation.
     pub attrs: Vec<String>,
@@ -509,7 +509,7 @@ impl ModelCx<'_> {
             lines.push(String::new());
             lines.push(line.clone());
         }
-        lines.iter().map(|l| doc_attr(l)).collect()
+        lines.iter().map(|l| doc_line(l)).collect()
     }
 
     /// `, Eq, Hash`, `, Eq` or nothing: what every field or member type allows.
@@ -562,7 +562,7 @@ impl ModelCx<'_> {
             views.push(FieldView {
                 name: field_names.claim("unknown_fields"),
                 ty: format!("{}<{}, {VALUE}>", self.rules.map_type(), self.scope.string()),
-                docs: vec![doc_attr("JSON keys the doc does not list, kept so that they survive a round trip.")],
+                docs: vec![doc_line("JSON keys the doc does not list, kept so that they survive a round trip.")],
                 attrs: vec!["#[serde(flatten)]".into()],
             });
         }
@@ -604,7 +604,7 @@ impl ModelCx<'_> {
         ConstructorView {
             impl_attrs: if allow_deprecated { vec!["#[allow(deprecated)]".to_string()] } else { Vec::new() },
             attrs,
-            docs: docs.iter().map(|l| doc_attr(l)).collect(),
+            docs: docs.iter().map(|l| doc_line(l)).collect(),
             params,
             fields,
         }
@@ -672,7 +672,7 @@ impl ModelCx<'_> {
                 VariantView {
                     name: names.claim(&ident::variant_name_in(&source, name)),
                     value,
-                    docs: vec![doc_attr(&format!("The value {}.", rustdoc::code_span(&v.value)))],
+                    docs: vec![doc_line(&format!("The value {}.", rustdoc::code_span(&v.value)))],
                     attrs,
                 }
             })
@@ -680,7 +680,7 @@ impl ModelCx<'_> {
         let unknown = open.then(|| VariantView {
             name: names.claim("Unknown"),
             value: String::new(),
-            docs: vec![doc_attr("A value the doc did not list, kept as received.")],
+            docs: vec![doc_line("A value the doc did not list, kept as received.")],
             attrs: if integer { Vec::new() } else { vec!["#[serde(untagged)]".into()] },
         });
         let int_type = self.scope.primitive("i64");
@@ -690,8 +690,8 @@ impl ModelCx<'_> {
             attrs = self.type_attrs(&format!("{STD_DERIVES}, Copy, Eq, Hash, {SERDE_DERIVES}"));
             let from = if open { "from" } else { "try_from" };
             attrs.push(format!("#[serde({from} = {}, into = {})]", literal(&int_type), literal(&int_type)));
-            docs.push(doc_attr(""));
-            docs.push(doc_attr("Sent as a JSON integer."));
+            docs.push(doc_line(""));
+            docs.push(doc_line("Sent as a JSON integer."));
         } else {
             attrs = self.type_attrs(&format!("{STD_DERIVES}, Eq, Hash, {SERDE_DERIVES}"));
         }
@@ -729,7 +729,7 @@ impl ModelCx<'_> {
                 let ty = self.rust_type(&m.ty);
                 MemberView {
                     name: names.claim(&ident::variant_name(&wanted)),
-                    docs: vec![doc_attr(&format!("A {}.", rustdoc::code_span(&ty)))],
+                    docs: vec![doc_line(&format!("A {}.", rustdoc::code_span(&ty)))],
                     ty,
                     tag: tags.as_ref().map(|(_, values)| literal(&values[*i])),
                     from: false,
@@ -742,7 +742,7 @@ impl ModelCx<'_> {
                 variants.push(MemberView {
                     name: names.claim("Unknown"),
                     ty: VALUE.to_string(),
-                    docs: vec![doc_attr("A member the doc did not list, kept as received.")],
+                    docs: vec![doc_line("A member the doc did not list, kept as received.")],
                     tag: None,
                     from: false,
                 });
@@ -843,7 +843,7 @@ impl ModelCx<'_> {
                 }
                 views.push(ConstView {
                     name: name.clone(),
-                    docs: vec![doc_attr(&format!(
+                    docs: vec![doc_line(&format!(
                         "Exactly {}: any other value is a deserialization error.",
                         rustdoc::code_span(value)
                     ))],
@@ -951,16 +951,16 @@ fn field_docs(field: &Field) -> Vec<String> {
         }
         lines.extend(rustdoc::example(example));
     }
-    lines.iter().map(|l| doc_attr(l)).collect()
+    lines.iter().map(|l| doc_line(l)).collect()
 }
 
-/// `#[doc = "..."]` with the text as an escaped string literal; rustdoc needs the leading
-/// space that `///` would have given.
-fn doc_attr(line: &str) -> String {
-    if line.is_empty() {
-        return "#[doc = \"\"]".to_string();
-    }
-    format!("#[doc = {}]", literal(&format!(" {}", rustdoc::visible(line))))
+/// A `///` line holding `line`, laid out as prettyplease prints doc comments (no trailing
+/// spaces). [`rustdoc::visible`] leaves no character that ends a comment, so the text
+/// stays a comment whatever it says.
+fn doc_line(line: &str) -> String {
+    let mut doc = format!("/// {}", rustdoc::visible(line));
+    doc.truncate(doc.trim_end_matches(' ').len());
+    doc
 }
 
 /// A Rust string literal holding `text` exactly.
