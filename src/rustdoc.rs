@@ -4,7 +4,8 @@
 //! A doc comment is markdown, and markdown in a doc comment can run: a fenced or indented
 //! code block is a doctest. So fences and indentation are neutralised, HTML-looking text is
 //! escaped (`<token>`), bare URLs become autolinks, and examples go into code spans or
-//! `text` blocks. The lines are later printed as string literals, never spliced as code.
+//! `text` blocks. The lines become `///` comments, and [`visible`] leaves no character in
+//! them that ends a comment, so no text can leave its comment.
 
 /// Spells out the characters rustc refuses in comments (bidirectional overrides, which can
 /// make code read differently from how it compiles) and control characters.

@@ -337,9 +337,9 @@ impl Names {
         for model in &schema.models {
             scopes.entry(model.folders.clone()).or_default().taken.insert(types[&model.id].0.clone());
         }
+        let folders_of: HashMap<&str, &Vec<String>> = schema.models.iter().map(|m| (m.id.as_str(), &m.folders)).collect();
         for ((id, _), name) in &consts {
-            let folders = &schema.models.iter().find(|m| &m.id == id).map(|m| m.folders.clone()).unwrap_or_default();
-            scopes.entry(folders.clone()).or_default().taken.insert(name.clone());
+            scopes.entry(folders_of[id.as_str()].clone()).or_default().taken.insert(name.clone());
         }
         scopes.entry(Vec::new()).or_default().taken.extend(parse_error.clone());
         Names { modules, types, scopes, consts, parse_error }
