@@ -446,7 +446,7 @@ impl Config {
     /// Renders every file in memory, without touching the output folder.
     pub fn render(&self, loaded: &Loaded) -> Result<Vec<RenderedFile>, Error> {
         let templates = render::Templates::load(self.templates_dir.as_deref())?;
-        self.layout(templates.render_all(&views(loaded)?)?)
+        self.layout(templates.render_all(views(loaded)?)?)
     }
 
     /// Generates the models into the output folder, writing only files that changed and
@@ -537,11 +537,11 @@ impl Config {
         let views = views(&loaded)?;
         let (files, view_hashes) = if self.single_file.is_some() {
             // The tree's files are not on disk to be reused: one file, rendered whole.
-            let rendered = self.layout(templates.render_all(&views)?)?;
+            let rendered = self.layout(templates.render_all(views)?)?;
             (rendered.into_iter().map(|file| output::Generated { file, reused: false }).collect(), BTreeMap::new())
         } else {
             let previous = stamp.filter(|s| s.generator == cache::hex(generator));
-            render_reusing(&views, &templates, generator, &out_dir, previous.as_ref(), &manifest)?
+            render_reusing(views, &templates, generator, &out_dir, previous.as_ref(), &manifest)?
         };
         let changes = output::sync(&out_dir, &files, &manifest, dry_run)?;
         if !dry_run {
@@ -565,12 +565,12 @@ impl Config {
     }
 }
 
-/// Renders every view, except that a file whose view (with the generator) is the one the
+/// Renders every view (consumed, so that each is freed where it was rendered), except that a file whose view (with the generator) is the one the
 /// previous run recorded (`previous`, a stamp of the same generator), and whose text on disk
 /// is the one the manifest records, is taken from the folder: it is what rendering would
 /// give. Also each file's view hash, for the stamp.
 fn render_reusing(
-    views: &[view::FileView],
+    views: Vec<view::FileView>,
     templates: &render::Templates,
     generator: Hash,
     out_dir: &Path,
@@ -578,15 +578,15 @@ fn render_reusing(
     manifest: &output::Manifest,
 ) -> Result<(Vec<output::Generated>, BTreeMap<String, String>), Error> {
     let rendered: Vec<(output::Generated, String)> = views
-        .par_iter()
+        .into_par_iter()
         .map(|view| {
-            let hash = cache::hex(cache::view_hash(generator, view));
+            let hash = cache::hex(cache::view_hash(generator, &view));
             let unchanged = previous.and_then(|p| p.views.get(&view.path)) == Some(&hash);
             let generated = match unchanged.then(|| manifest.intact_text(out_dir, &view.path)).flatten() {
                 Some(contents) => {
                     output::Generated { file: RenderedFile { path: view.path.clone(), contents }, reused: true }
                 }
-                None => output::Generated { file: templates.render(view)?, reused: false },
+                None => output::Generated { file: templates.render(&view)?, reused: false },
             };
             Ok((generated, hash))
         })

@@ -103,15 +103,22 @@ fn relative(root: &Path, path: &Path) -> String {
 fn read_doc(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
     let display = path.display().to_string();
     let rel_path = relative(root, path);
-    let size = std::fs::metadata(path).map_err(|e| Diagnostic::file(&display, e.to_string()))?.len();
+    // One open: the size comes from the open file, and the read stops past the limit.
+    let file = std::fs::File::open(path).map_err(|e| Diagnostic::file(&display, e.to_string()))?;
+    let size = file.metadata().map_err(|e| Diagnostic::file(&display, e.to_string()))?.len();
+    let too_big = |size: u64| {
+        Diagnostic::file(&display, format!("the doc is {size} bytes; docs over {MAX_DOC_BYTES} bytes are refused"))
+            .with_help("split the doc, or check that this file is really a model doc")
+    };
     if size > MAX_DOC_BYTES {
-        return Err(Diagnostic::file(
-            &display,
-            format!("the doc is {size} bytes; docs over {MAX_DOC_BYTES} bytes are refused"),
-        )
-        .with_help("split the doc, or check that this file is really a model doc"));
+        return Err(too_big(size));
     }
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::file(&display, e.to_string()))?;
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    std::io::Read::read_to_end(&mut std::io::Read::take(&file, MAX_DOC_BYTES + 1), &mut bytes)
+        .map_err(|e| Diagnostic::file(&display, e.to_string()))?;
+    if bytes.len() as u64 > MAX_DOC_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         Diagnostic::file(
             &display,

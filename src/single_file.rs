@@ -12,7 +12,10 @@ use crate::render::RenderedFile;
 pub fn assemble(name: &str, files: &[RenderedFile], header: &str) -> Result<RenderedFile, Error> {
     let by_path: HashMap<&str, &str> = files.iter().map(|f| (f.path.as_str(), f.contents.as_str())).collect();
     let mut used = HashSet::new();
-    let mut contents = format!("{header}\n");
+    // Room for every file and some indentation, so that the text is not copied as it grows.
+    let mut contents = String::with_capacity(files.iter().map(|f| f.contents.len()).sum::<usize>() * 5 / 4);
+    contents.push_str(header);
+    contents.push('\n');
     inline("mod.rs", "", &by_path, &mut used, &mut contents)?;
     if let Some(orphan) = files.iter().find(|f| !used.contains(f.path.as_str())) {
         return Err(Error::Template(format!(

@@ -337,7 +337,8 @@ impl Names {
         for model in &schema.models {
             scopes.entry(model.folders.clone()).or_default().taken.insert(types[&model.id].0.clone());
         }
-        let folders_of: HashMap<&str, &Vec<String>> = schema.models.iter().map(|m| (m.id.as_str(), &m.folders)).collect();
+        let folders_of: HashMap<&str, &Vec<String>> =
+            schema.models.iter().map(|m| (m.id.as_str(), &m.folders)).collect();
         for ((id, _), name) in &consts {
             scopes.entry(folders_of[id.as_str()].clone()).or_default().taken.insert(name.clone());
         }
