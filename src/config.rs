@@ -565,10 +565,11 @@ impl Config {
     }
 }
 
-/// Renders every view (consumed, so that each is freed where it was rendered), except that a file whose view (with the generator) is the one the
+/// Renders every view, except that a file whose view (with the generator) is the one the
 /// previous run recorded (`previous`, a stamp of the same generator), and whose text on disk
 /// is the one the manifest records, is taken from the folder: it is what rendering would
-/// give. Also each file's view hash, for the stamp.
+/// give. Also each file's view hash, for the stamp. The views are consumed, so that each is
+/// freed where it was rendered.
 fn render_reusing(
     views: Vec<view::FileView>,
     templates: &render::Templates,
