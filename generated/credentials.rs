@@ -17,7 +17,7 @@ pub struct Credentials {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
+        deserialize_with = "::serde_with::rust::double_option::deserialize"
     )]
     pub refresh_token: Option<Option<String>>,
     /// Access token
@@ -31,7 +31,7 @@ pub struct Credentials {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
+        deserialize_with = "::serde_with::rust::double_option::deserialize"
     )]
     pub issued_at: Option<Option<::chrono::DateTime<::chrono::FixedOffset>>>,
     /// The number of seconds until the token expires. If omitted the token will be queued for refresh.
@@ -40,7 +40,7 @@ pub struct Credentials {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "::serde_with::rust::double_option"
+        deserialize_with = "::serde_with::rust::double_option::deserialize"
     )]
     pub expires_in: Option<Option<i64>>,
 }
