@@ -73,16 +73,17 @@ cargo build --quiet 2>/dev/null
 cargo check --quiet 2>/dev/null
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
 
-# Each measure is taken RUNS times (default 3); the median is shown, then every sample.
+# check and build are measured before any edit (after one, they would redo the edit's work);
+# the edits are made RUNS times (default 3): the median is shown, then every sample.
 runs="${RUNS:-3}"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+touch src/lib.rs
+check=$(seconds cargo check --quiet)
+touch src/lib.rs
+build=$(seconds cargo build --quiet)
 doc="$(find schemas -name 'Company1.md' | head -1)"
-checks=(); builds=(); edits=(); same_lengths=(); unchangeds=()
+edits=(); same_lengths=(); unchangeds=()
 for _ in $(seq "$runs"); do
-  touch src/lib.rs
-  checks+=("$(seconds cargo check --quiet)")
-  touch src/lib.rs
-  builds+=("$(seconds cargo build --quiet)")
   # A description made longer: the output of one model changes, and so does its length.
   sed -i "0,/| The /s//| The edited ($(date +%s%N)) /" "$doc"
   edits+=("$(seconds cargo build --quiet)")
@@ -90,10 +91,9 @@ for _ in $(seq "$runs"); do
   same_lengths+=("$(seconds cargo build --quiet)")
   unchangeds+=("$(seconds cargo build --quiet)")
 done
-check=$(median "${checks[@]}"); build=$(median "${builds[@]}"); edit=$(median "${edits[@]}")
-same_length=$(median "${same_lengths[@]}"); unchanged=$(median "${unchangeds[@]}")
+edit=$(median "${edits[@]}"); same_length=$(median "${same_lengths[@]}"); unchanged=$(median "${unchangeds[@]}")
 lines=$(find "$work/target/debug/build" -path '*consumer*/out/*' -name '*.rs' -exec cat {} + | wc -l)
 echo "mdschema: $repo"
 echo "generated lines: $lines"
-echo "check: ${check}s  build: ${build}s  one doc edited: ${edit}s  same length: ${same_length}s  unchanged: ${unchanged}s (medians of $runs)"
-echo "samples: check ${checks[*]} | build ${builds[*]} | edited ${edits[*]} | same length ${same_lengths[*]} | unchanged ${unchangeds[*]}"
+echo "check: ${check}s  build: ${build}s  one doc edited: ${edit}s  same length: ${same_length}s  unchanged: ${unchanged}s (edits: medians of $runs)"
+echo "samples: edited ${edits[*]} | same length ${same_lengths[*]} | unchanged ${unchangeds[*]}"
