@@ -5,6 +5,8 @@ use std::path::Path;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod common;
+
 fn mdschema() -> Command {
     Command::cargo_bin("mdschema").unwrap()
 }
@@ -166,26 +168,10 @@ fn cli_and_library_write_byte_identical_files() {
     let by_library = dir.path().join("library");
     mdschema().arg("generate").arg(&schemas).arg("--out").arg(&by_cli).assert().success();
     mdschema::Config::new().schemas_dir(&schemas).out_dir(&by_library).generate().unwrap();
-    let list = |root: &Path| -> Vec<(String, Vec<u8>)> {
-        let mut files = Vec::new();
-        let mut pending = vec![root.to_path_buf()];
-        while let Some(d) = pending.pop() {
-            for entry in std::fs::read_dir(&d).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    pending.push(path);
-                } else if path.file_name().unwrap() != ".mdschema-fingerprint" {
-                    // (The fingerprint names the executable that ran: another one here.)
-                    files.push((path.strip_prefix(root).unwrap().display().to_string(), std::fs::read(&path).unwrap()));
-                }
-            }
-        }
-        files.sort();
-        files
-    };
-    let cli_files = list(&by_cli);
+    // (The fingerprint, which names the executable that ran, is left out.)
+    let cli_files = common::files_under(&by_cli);
     assert!(cli_files.len() > 10);
-    assert_eq!(cli_files, list(&by_library));
+    assert_eq!(cli_files, common::files_under(&by_library));
 }
 
 #[test]

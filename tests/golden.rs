@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+mod common;
+
 fn generate_in_memory(case: &str) -> Vec<mdschema::RenderedFile> {
     let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(case).join("schemas");
     let mut config = mdschema::Config::new();
@@ -17,20 +19,7 @@ fn generate_in_memory(case: &str) -> Vec<mdschema::RenderedFile> {
 }
 
 fn expected_files(dir: &Path) -> Vec<String> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.push(path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    files.sort();
-    files
+    common::files_under(dir).into_keys().collect()
 }
 
 fn check_case(case: &str) {

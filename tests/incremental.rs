@@ -8,6 +8,8 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
+mod common;
+
 fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
@@ -34,20 +36,7 @@ fn generate(schemas: &Path, out: &Path) -> mdschema::Report {
 
 /// Every file of a folder (the stamp aside, which names the run's executable), by path.
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.file_name().unwrap() != ".mdschema-fingerprint" {
-                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-                files.insert(rel, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
+    common::files_under(dir)
 }
 
 fn base_docs(schemas: &Path) {

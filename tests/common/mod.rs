@@ -1,5 +1,8 @@
-//! A scratch crate with only the documented dependencies, for tests that compile generated
-//! code.
+//! Helpers shared by the test crates: a scratch crate with only the documented
+//! dependencies, for tests that compile generated code, and a folder's files.
+
+// Each test crate uses some of these.
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;
@@ -22,14 +25,12 @@ serde_with = { version = "3", default-features = false, features = ["macros"] }
 
 /// Writes `Cargo.toml` and the given source files, touching only what changed so that
 /// cargo's incremental build stays warm.
-#[allow(dead_code)]
 pub fn write_crate(dir: &Path, name: &str, sources: &[(&str, &str)]) {
     write_files(dir, &MANIFEST.replace("NAME", name), sources);
 }
 
 /// A crate of a workspace (see [`write_workspace`]): the documented dependencies plus
 /// `extra_dependencies` lines.
-#[allow(dead_code)]
 pub fn write_member(dir: &Path, name: &str, extra_dependencies: &str, sources: &[(&str, &str)]) {
     let manifest = MANIFEST.replace("NAME", name).replace("[workspace]\n", "") + extra_dependencies;
     write_files(dir, &manifest, sources);
@@ -37,7 +38,6 @@ pub fn write_member(dir: &Path, name: &str, extra_dependencies: &str, sources: &
 
 /// A workspace of `members` (folders), sharing one target folder and one dependency build;
 /// without debug info or incremental state, which the generated code's size makes costly.
-#[allow(dead_code)]
 pub fn write_workspace(dir: &Path, members: &[&str]) {
     let list: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
     let manifest = format!(
@@ -60,7 +60,6 @@ fn write_files(dir: &Path, manifest: &str, sources: &[(&str, &str)]) {
 /// Builds the crate or workspace in `dir` with clippy as the compiler (`clippy-driver`, as
 /// `cargo clippy` runs it), so that one pass both lints (the crates deny warnings, clippy's
 /// included) and produces binaries.
-#[allow(dead_code)]
 pub fn build_with_clippy(dir: &Path) {
     let driver = Path::new(env!("CARGO")).with_file_name(format!("clippy-driver{}", std::env::consts::EXE_SUFFIX));
     assert!(driver.is_file(), "{} is missing: `rustup component add clippy`", driver.display());
@@ -88,4 +87,23 @@ pub fn cargo(dir: &Path, args: &[&str]) -> Vec<u8> {
         .expect("cargo runs");
     assert!(output.status.success(), "cargo {args:?} failed:\n{}", String::from_utf8_lossy(&output.stderr));
     output.stdout
+}
+
+/// Every file under `dir` (none when it does not exist), by `/`-separated relative path,
+/// with its bytes; the fingerprint left out, since it names the executable that ran.
+pub fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.file_name().is_some_and(|n| n != ".mdschema-fingerprint") {
+                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                files.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
 }
