@@ -105,11 +105,11 @@ fn processes(c: &mut Criterion) {
         // Fresh output goes to the temporary folder's file system, and again to memory
         // (tmpfs, where there is one): the difference is what creating the files costs.
         let in_memory = Path::new("/dev/shm");
-        let places: &[(&str, Option<&Path>)] = &[("", None), ("_tmpfs", Some(in_memory).filter(|p| p.is_dir()))];
+        let mut places: Vec<(&str, Option<&Path>)> = vec![("", None)];
+        if in_memory.is_dir() {
+            places.push(("_tmpfs", Some(in_memory)));
+        }
         for (suffix, place) in places {
-            if !suffix.is_empty() && place.is_none() {
-                continue;
-            }
             let fresh = || match place {
                 Some(dir) => tempfile::tempdir_in(dir).unwrap(),
                 None => tempfile::tempdir().unwrap(),

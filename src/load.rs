@@ -1,6 +1,7 @@
 //! Reading the schemas folder: finds the docs (`*.md`, sorted, symlinks skipped) and reads
 //! them as UTF-8. Nothing outside the folder is opened.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -114,8 +115,7 @@ fn read_doc(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
         return Err(too_big(size));
     }
     let mut bytes = Vec::with_capacity(size as usize + 1);
-    std::io::Read::read_to_end(&mut std::io::Read::take(&file, MAX_DOC_BYTES + 1), &mut bytes)
-        .map_err(|e| Diagnostic::file(&display, e.to_string()))?;
+    (&file).take(MAX_DOC_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Diagnostic::file(&display, e.to_string()))?;
     if bytes.len() as u64 > MAX_DOC_BYTES {
         return Err(too_big(bytes.len() as u64));
     }

@@ -642,18 +642,10 @@ fn kinds(schema: &mdschema::ir::Schema, out: &Path) -> String {
             _ => 0,
         })
         .sum();
-    let mut discriminated = 0;
-    let mut pending = vec![out.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if std::fs::read_to_string(&path).is_ok_and(|t| t.contains("told apart by their")) {
-                discriminated += 1;
-            }
-        }
-    }
+    let discriminated = common::files_under(out)
+        .values()
+        .filter(|bytes| std::str::from_utf8(bytes).is_ok_and(|t| t.contains("told apart by their")))
+        .count();
     format!(
         "{unions} unions ({discriminated} discriminated), {opaque} any-JSON models, {integer_enums} integer enums, {consts} const fields"
     )

@@ -3,12 +3,12 @@
 //! full path; and output reused file by file is byte-identical to a full run's, over
 //! random edit sequences.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use proptest::prelude::*;
 
 mod common;
+use common::files_under;
 
 fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -34,11 +34,6 @@ fn generate(schemas: &Path, out: &Path) -> mdschema::Report {
     mdschema::Config::new().schemas_dir(schemas).out_dir(out).generate().unwrap()
 }
 
-/// Every file of a folder (the stamp aside, which names the run's executable), by path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    common::files_under(dir)
-}
-
 fn base_docs(schemas: &Path) {
     write(
         &schemas.join("components/Pet.md"),
@@ -59,7 +54,7 @@ fn an_unchanged_run_parses_nothing_and_every_difference_falls_back() {
     base_docs(&schemas);
     let first = generate(&schemas, &out);
     assert!(!first.reused);
-    let files = tree(&out);
+    let files = files_under(&out);
 
     let again = generate(&schemas, &out);
     assert!(again.reused, "nothing changed");
@@ -73,19 +68,19 @@ fn an_unchanged_run_parses_nothing_and_every_difference_falls_back() {
     let edited = generate(&schemas, &out);
     assert!(!edited.reused);
     assert_eq!(edited.changes.written, ["components/pet.rs"]);
-    assert_eq!(tree(&out), files);
+    assert_eq!(files_under(&out), files);
 
     // A deleted file.
     std::fs::remove_file(&pet).unwrap();
     let deleted = generate(&schemas, &out);
     assert!(!deleted.reused);
     assert_eq!(deleted.changes.written, ["components/pet.rs"]);
-    assert_eq!(tree(&out), files);
+    assert_eq!(files_under(&out), files);
 
     // A deleted manifest, a deleted stamp.
     std::fs::remove_file(out.join(".mdschema-manifest")).unwrap();
     assert!(!generate(&schemas, &out).reused);
-    assert_eq!(tree(&out), files);
+    assert_eq!(files_under(&out), files);
     std::fs::remove_file(out.join(".mdschema-fingerprint")).unwrap();
     assert!(!generate(&schemas, &out).reused);
     assert!(generate(&schemas, &out).reused);
@@ -97,7 +92,7 @@ fn an_unchanged_run_parses_nothing_and_every_difference_falls_back() {
     assert_eq!(configured.changes.written, ["components/pet.rs"], "a wire name changes one file");
     std::fs::remove_file(schemas.join("mdschema.toml")).unwrap();
     assert!(!generate(&schemas, &out).reused);
-    assert_eq!(tree(&out), files);
+    assert_eq!(files_under(&out), files);
 
     // A doc whose bytes change without changing the output still runs the full path.
     let tag = schemas.join("components/Tag.md");
@@ -245,7 +240,7 @@ proptest! {
             reused += generate(&schemas, &incremental).changes.reused.len();
             prop_assert!(!full.reused);
             prop_assert!(full.changes.reused.is_empty());
-            prop_assert_eq!(tree(&incremental), tree(&fresh), "after {:?}", &edits[..=step]);
+            prop_assert_eq!(files_under(&incremental), files_under(&fresh), "after {:?}", &edits[..=step]);
         }
         // The root module's file and the unedited docs' files are reused at each step.
         prop_assert!(reused > 0);
