@@ -24,6 +24,15 @@ fn overrides_take_effect() {
     assert_eq!(serde_json::to_value(&invoice).unwrap(), input);
 }
 
+/// The config gives `Invoice` a serde attribute, so it keeps serde's derived `Deserialize`
+/// (which honours it) instead of the written-out one (which would ignore it).
+#[test]
+fn a_serde_attribute_from_the_config_is_honoured() {
+    let input = json!({"number": "A-1", "total": 1, "issued_at": "x", "unlisted": true});
+    let error = serde_json::from_value::<Invoice>(input).unwrap_err().to_string();
+    assert!(error.starts_with("unknown field `unlisted`"), "{error}");
+}
+
 #[test]
 fn closed_enums_reject_unknown_values_and_take_extra_derives() {
     assert!(serde_json::from_value::<Color>(json!("blue")).is_err());

@@ -141,6 +141,32 @@ fn additional_properties_collect_and_write_back_extra_keys() {
     assert_eq!(metadata.owner.as_deref(), Some("o"));
 }
 
+/// Structs' `Deserialize` is written out (over the root's `serde_support`), not derived: it
+/// must read what serde's derive reads and fail where it fails, with the same messages.
+#[test]
+fn written_out_deserialize_reads_like_serdes_derive() {
+    let minimal = minimal_pet().to_string();
+    let duplicate = minimal.replacen('{', r#"{"id":"first","#, 1);
+    let error = serde_json::from_str::<Pet>(&duplicate).unwrap_err().to_string();
+    assert!(error.starts_with("duplicate field `id`"), "{error}");
+    let error = serde_json::from_value::<Pet>(json!("pet")).unwrap_err().to_string();
+    assert_eq!(error, r#"invalid type: string "pet", expected struct Pet"#);
+    let error = serde_json::from_value::<Pet>(json!([1])).unwrap_err().to_string();
+    assert_eq!(error, "invalid type: sequence, expected struct Pet");
+    // An escaped key is the key it spells; a reader hands keys over as owned strings.
+    let escaped = minimal.replacen(r#""id""#, r#""\u0069d""#, 1);
+    assert_eq!(serde_json::from_str::<Pet>(&escaped).unwrap(), serde_json::from_value(minimal_pet()).unwrap());
+    let read: Pet = serde_json::from_reader(minimal.as_bytes()).unwrap();
+    assert_eq!(serde_json::to_value(read).unwrap(), minimal_pet());
+    // `null` in an optional field that is not nullable reads as absent; in a nullable one, as `null`.
+    assert_eq!(round_trip::<Pet>(&with(minimal_pet(), "name", json!(null))), Ok(minimal_pet()));
+    let pet: Pet = serde_json::from_value(with(minimal_pet(), "nickname", json!(null))).unwrap();
+    assert_eq!(pet.nickname, Some(None));
+    // A value of the wrong type names the field's type, as serde does.
+    let error = round_trip::<Pet>(&with(minimal_pet(), "age", json!("three"))).unwrap_err();
+    assert!(error.starts_with("invalid type: string \"three\", expected i"), "{error}");
+}
+
 #[test]
 fn unknown_keys_are_ignored_by_default() {
     let input = with(minimal_pet(), "brand_new", json!({"x": 1}));

@@ -59,6 +59,9 @@ pub struct ModuleView {
     /// The name of the error type of enums' parsing, in the root module when an enum
     /// can fail to parse.
     pub parse_error: Option<String>,
+    /// The name of the module holding the generic half of structs' `Deserialize`, in the
+    /// root module when some struct uses it.
+    pub serde_support: Option<String>,
 }
 
 /// A sub-module declaration.
@@ -86,6 +89,46 @@ pub struct StructView {
     /// `new(required fields…)`, when the struct has required fields (else it derives
     /// `Default`).
     pub constructor: Option<ConstructorView>,
+    /// The written-out `Deserialize`, when serde's derive is not used.
+    pub deserialize: Option<DeserializeView>,
+}
+
+/// A struct's `Deserialize`, written out over the root's serde support module instead of
+/// derived: serde's derive expands to several times the code per field (a field enum and
+/// its visitor, a sequence visitor, a wrapper type per `deserialize_with`), and that
+/// expansion was most of the time rustc took over generated models.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeserializeView {
+    /// Attributes on the `impl` blocks.
+    pub impl_attrs: Vec<String>,
+    /// The path of the serde support module.
+    pub support: String,
+    /// The name the support module is imported under inside `visit`, which `init` uses.
+    pub alias: String,
+    /// The struct's name as a string literal, for serde's error messages.
+    pub name_literal: String,
+    /// The JSON keys, as string literals in field order: a key's index selects its slot.
+    pub keys: Vec<String>,
+    /// The fields: how each is read and built.
+    pub fields: Vec<ReadView>,
+    /// `Result`, `Ok`, `Some` and `None` as the module can name them.
+    pub result: String,
+    pub ok: String,
+    pub some: String,
+    pub none: String,
+}
+
+/// One field of a written-out `Deserialize`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadView {
+    /// The field's Rust name.
+    pub name: String,
+    /// Its JSON key, as a string literal.
+    pub key: String,
+    /// Its index in the keys and its slot in the tuple of slots.
+    pub index: usize,
+    /// The expression that builds the field from `slots.<index>`.
+    pub init: String,
 }
 
 /// `impl Name { pub fn new(required…) -> Self }`.
@@ -249,6 +292,8 @@ struct Names {
     /// The root module's error type for enum values that do not parse, when some enum's
     /// parsing can fail (a closed enum, or any integer enum).
     parse_error: Option<String>,
+    /// The root module's serde support module, when the schema has a struct.
+    serde_support: Option<String>,
 }
 
 /// The names a module's own items (its types and sub-modules) take. Generated code writes
@@ -297,6 +342,9 @@ impl Names {
             path.push(scopes.entry(parent.to_vec()).or_default().claim(&ident::module_name(last)));
             modules.insert(folder.clone(), path);
         }
+        // Named after the folders, so that no folder loses its name to it.
+        let has_struct = schema.models.iter().any(|m| matches!(m.kind, ModelKind::Object { .. }));
+        let serde_support = has_struct.then(|| scopes.entry(Vec::new()).or_default().claim("serde_support"));
         let mut types = HashMap::new();
         let mut type_scopes: HashMap<&[String], Namespace> = HashMap::new();
         let mut file_scopes: HashMap<&[String], Namespace> = HashMap::new();
@@ -342,8 +390,8 @@ impl Names {
         for ((id, _), name) in &consts {
             scopes.entry(folders_of[id.as_str()].clone()).or_default().taken.insert(name.clone());
         }
-        scopes.entry(Vec::new()).or_default().taken.extend(parse_error.clone());
-        Names { modules, types, scopes, consts, parse_error }
+        scopes.entry(Vec::new()).or_default().taken.extend(parse_error.iter().chain(&serde_support).cloned());
+        Names { modules, types, scopes, consts, parse_error, serde_support }
     }
 
     /// The path to `target` from inside the module of `from_folders`. `target` is a model of
@@ -364,6 +412,17 @@ impl Names {
         path.extend(to.iter().map(String::as_str));
         path.push(name);
         path.join("::")
+    }
+
+    /// The path to the serde support module from inside the module of `from_folders`.
+    fn serde_support_path(&self, from_folders: &[String]) -> Option<String> {
+        // `self::` at the root: a bare name in a `use` would be ambiguous with a crate of
+        // that name.
+        let path = |name: &str| match self.item_path(from_folders, name, &[]) {
+            path if path == name => format!("self::{name}"),
+            path => path,
+        };
+        self.serde_support.as_deref().map(path)
     }
 
     /// The path to the enums' parse error type from inside the module of `from_folders`.
@@ -396,8 +455,11 @@ pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
     let models: HashMap<&str, &Model> = schema.models.iter().map(|m| (m.id.as_str(), m)).collect();
     let comparable = derives::comparable(schema, rules);
     let mut files = Vec::new();
+    let serde_support =
+        names.serde_support.clone().filter(|_| schema.models.iter().any(|m| writes_deserialize(m, rules)));
     for (folder, module_path) in &names.modules {
-        files.push(module_file(schema, &names, folder, module_path));
+        let serde_support = if folder.is_empty() { serde_support.clone() } else { None };
+        files.push(module_file(schema, &names, folder, module_path, serde_support));
     }
     // Each model's view depends on the names and the schema only: built side by side.
     let model_files: Vec<FileView> = schema
@@ -448,7 +510,13 @@ fn header(source: &str) -> String {
     format!("// @generated by mdschema from {source}. Do not edit.")
 }
 
-fn module_file(schema: &Schema, names: &Names, folder: &[String], module_path: &[String]) -> FileView {
+fn module_file(
+    schema: &Schema,
+    names: &Names,
+    folder: &[String],
+    module_path: &[String],
+    serde_support: Option<String>,
+) -> FileView {
     let modules = names
         .modules
         .iter()
@@ -479,6 +547,7 @@ fn module_file(schema: &Schema, names: &Names, folder: &[String], module_path: &
             modules,
             includes,
             parse_error: if folder.is_empty() { names.parse_error.clone() } else { None },
+            serde_support,
         }),
         consts: Vec::new(),
     }
@@ -545,6 +614,9 @@ impl ModelCx<'_> {
         let mut skipped = Vec::new();
         let mut views = Vec::new();
         let mut required = Vec::new();
+        let mut reads = Vec::new();
+        let support =
+            self.names.serde_support_path(&self.model.folders).filter(|_| writes_deserialize(self.model, self.rules));
         for field in fields {
             if field.ty.is_plumbing() {
                 skipped.push(format!(
@@ -553,10 +625,11 @@ impl ModelCx<'_> {
                 ));
                 continue;
             }
-            let view = self.field_view(field, &mut field_names);
+            let view = self.field_view(field, &mut field_names, support.is_none());
             if field.required && !field.catch_all {
                 required.push(view.name.clone());
             }
+            reads.push(read_view(field, &view.name, reads.len()));
             views.push(view);
         }
         if keep_unknown && !fields.iter().any(|f| f.catch_all) {
@@ -569,14 +642,33 @@ impl ModelCx<'_> {
         }
         // Every field optional: `Default` builds it absent everywhere. Else `new(required…)`.
         let default = if required.is_empty() { ", Default" } else { "" };
-        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}{}{default}, {SERDE_DERIVES}", self.eq_hash()));
+        let serde_derives = if support.is_some() { "::serde::Serialize" } else { SERDE_DERIVES };
+        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}{}{default}, {serde_derives}", self.eq_hash()));
         let uses_deprecated = fields.iter().any(|f| f.deprecated || self.refers_to_deprecated(&f.ty));
         let allow_deprecated = uses_deprecated || self.model.deprecated;
-        if allow_deprecated {
-            attrs.push("#[allow(deprecated)]".into());
+        let impl_attrs = if allow_deprecated { vec!["#[allow(deprecated)]".to_string()] } else { Vec::new() };
+        attrs.extend(impl_attrs.iter().cloned());
+        let constructor = (!required.is_empty()).then(|| self.constructor(name, &views, &required, &impl_attrs));
+        let deserialize = support.map(|support| DeserializeView {
+            impl_attrs,
+            support,
+            alias: SUPPORT_ALIAS.to_string(),
+            name_literal: literal(name.trim_start_matches("r#")),
+            keys: reads.iter().map(|r| r.key.clone()).collect(),
+            fields: reads,
+            result: self.scope.name("Result", "::core::result::Result"),
+            ok: self.scope.name("Ok", "::core::result::Result::Ok"),
+            some: self.scope.name("Some", "::core::option::Option::Some"),
+            none: self.scope.name("None", "::core::option::Option::None"),
+        });
+        StructView {
+            name: name.to_string(),
+            docs: self.model_docs(&skipped),
+            attrs,
+            fields: views,
+            constructor,
+            deserialize,
         }
-        let constructor = (!required.is_empty()).then(|| self.constructor(name, &views, &required, allow_deprecated));
-        StructView { name: name.to_string(), docs: self.model_docs(&skipped), attrs, fields: views, constructor }
     }
 
     fn constructor(
@@ -584,7 +676,7 @@ impl ModelCx<'_> {
         name: &str,
         views: &[FieldView],
         required: &[String],
-        allow_deprecated: bool,
+        impl_attrs: &[String],
     ) -> ConstructorView {
         let params = views
             .iter()
@@ -603,7 +695,7 @@ impl ModelCx<'_> {
             if params.len() > 7 { vec!["#[allow(clippy::too_many_arguments)]".to_string()] } else { Vec::new() };
         let docs = [format!("A {} with its required fields; every other field absent.", rustdoc::code_span(name))];
         ConstructorView {
-            impl_attrs: if allow_deprecated { vec!["#[allow(deprecated)]".to_string()] } else { Vec::new() },
+            impl_attrs: impl_attrs.to_vec(),
             attrs,
             docs: docs.iter().map(|l| doc_line(l)).collect(),
             params,
@@ -611,7 +703,9 @@ impl ModelCx<'_> {
         }
     }
 
-    fn field_view(&self, field: &Field, names: &mut Namespace) -> FieldView {
+    /// A field and its serde attributes; those that only serde's derived `Deserialize` reads
+    /// are left out when it is written out (`derives_deserialize` false).
+    fn field_view(&self, field: &Field, names: &mut Namespace, derives_deserialize: bool) -> FieldView {
         let name = names.claim(&ident::field_name(&field.name));
         let inner = match self.rules.field_type(&self.model.id, &field.name) {
             Some(rust) => rust.to_string(),
@@ -629,26 +723,31 @@ impl ModelCx<'_> {
         if name.trim_start_matches("r#") != field.wire_name {
             serde.push(format!("rename = {}", literal(&field.wire_name)));
         }
-        let skip_none = format!("default, skip_serializing_if = \"{}::is_none\"", self.scope.option());
+        let skip_none = format!("skip_serializing_if = \"{}::is_none\"", self.scope.option());
         let ty = match (field.required, field.nullable) {
             (true, false) => inner,
             (true, true) => {
                 // `deserialize_with` makes serde report a missing key instead of reading None.
-                serde.push("deserialize_with = \"::serde::Deserialize::deserialize\"".into());
+                if derives_deserialize {
+                    serde.push("deserialize_with = \"::serde::Deserialize::deserialize\"".into());
+                }
                 self.option(&inner)
             }
             (false, false) => {
+                serde.extend(derives_deserialize.then(|| "default".to_string()));
                 serde.push(skip_none);
                 self.option(&inner)
             }
             (false, true) => {
                 // Only reading needs double_option (`null` is `Some(None)`, not `None`): serde
                 // already writes `Some(None)` as `null`, and the absent `None` is skipped.
-                // Leaving serialization to serde spares a wrapper type per field, which is
-                // about a sixth of the time rustc takes over the generated models.
-                serde.push(format!(
-                    "{skip_none}, deserialize_with = \"::serde_with::rust::double_option::deserialize\""
-                ));
+                if derives_deserialize {
+                    serde.push("default".into());
+                    serde.push(skip_none);
+                    serde.push("deserialize_with = \"::serde_with::rust::double_option::deserialize\"".into());
+                } else {
+                    serde.push(skip_none);
+                }
                 self.option(&self.option(&inner))
             }
         };
@@ -925,6 +1024,36 @@ impl ModelCx<'_> {
 }
 
 const VALUE: &str = "::serde_json::Value";
+
+/// What a written-out `Deserialize` imports the serde support module as, inside a function
+/// whose only other names are `map`, `slots` and `key`; field names appear only as labels.
+const SUPPORT_ALIAS: &str = "de";
+
+/// Whether a struct's `Deserialize` is written out rather than derived. The derive stays
+/// where a field flattens the keys the doc does not list (only serde's derive buffers the
+/// rest of an object), where the config gives the model serde attributes (only the derive
+/// would honour them), and for a struct without fields.
+fn writes_deserialize(model: &Model, rules: &Rules) -> bool {
+    let ModelKind::Object { fields, keep_unknown } = &model.kind else { return false };
+    let has_fields = fields.iter().any(|f| !f.ty.is_plumbing());
+    let flattens = *keep_unknown || fields.iter().any(|f| f.catch_all);
+    let serde_attrs = rules.extras(&model.source).1.iter().any(|a| a.contains("serde"));
+    has_fields && !flattens && !serde_attrs
+}
+
+/// How a written-out `Deserialize` reads `field` (named `name` in Rust) into slot `index`
+/// and builds it: every slot holds what the key's value reads as, so a required field
+/// must have been read, an optional one reads `null` as absent, and a nullable optional
+/// one keeps absent (`None`) and `null` (`Some(None)`) apart.
+fn read_view(field: &Field, name: &str, index: usize) -> ReadView {
+    let key = literal(&field.wire_name);
+    let init = match (field.required, field.nullable) {
+        (true, _) => format!("{SUPPORT_ALIAS}::required(slots.{index}, {key})?"),
+        (false, false) => format!("{SUPPORT_ALIAS}::optional(slots.{index})"),
+        (false, true) => format!("slots.{index}"),
+    };
+    ReadView { name: name.to_string(), key, index, init }
+}
 
 /// Each field's or member's type with the name a const type for it is named after.
 fn labelled_types(model: &Model) -> Vec<(String, &Type)> {
