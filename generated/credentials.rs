@@ -31,30 +31,9 @@ impl<'de> ::serde::Deserialize<'de> for Credentials {
     }
 }
 impl<'de> self::serde_support::Object<'de> for Credentials {
-    const NAME: &'static str = "Credentials";
-    const KEYS: &'static [&'static str] = &[
-        "refresh_token",
-        "access_token",
-        "issued_at",
-        "expires_in",
-    ];
-    fn visit<A: ::serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        use self::serde_support as de;
-        let mut slots = (None, None, None, None);
-        while let Some(key) = de::next_key(&mut map, Self::KEYS)? {
-            match key {
-                Some(0) => de::read(&mut slots.0, &mut map, "refresh_token")?,
-                Some(1) => de::read(&mut slots.1, &mut map, "access_token")?,
-                Some(2) => de::read(&mut slots.2, &mut map, "issued_at")?,
-                Some(3) => de::read(&mut slots.3, &mut map, "expires_in")?,
-                _ => de::skip(&mut map)?,
-            }
-        }
-        Ok(Self {
-            refresh_token: slots.0,
-            access_token: de::optional(slots.1),
-            issued_at: slots.2,
-            expires_in: slots.3,
-        })
+    self::serde_support::fields! {
+        "Credentials", "refresh_token" => nullable refresh_token, "access_token" =>
+        optional access_token, "issued_at" => nullable issued_at, "expires_in" =>
+        nullable expires_in,
     }
 }

@@ -8,7 +8,8 @@ mod serde_support {
     use ::core::fmt;
     use ::core::marker::PhantomData;
     use ::serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
-    /// A struct read from a map, one key at a time.
+    /// A struct read from a map, one key at a time. `fields!` implements it from the
+    /// struct's name and its fields' keys, presences and names.
     pub trait Object<'de>: Sized {
         /// The struct's name, for error messages.
         const NAME: &'static str;
@@ -16,7 +17,56 @@ mod serde_support {
         const KEYS: &'static [&'static str];
         /// Reads the struct from the keys and values of `map`.
         fn visit<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+        /// The next key of `map`: `None` after the last, else the entry of `KEYS` it is,
+        /// or `None` for a key that is not among them.
+        fn next_key<A: MapAccess<'de>>(map: &mut A) -> Result<Option<Option<&'static str>>, A::Error> {
+            map.next_key_seed(Key(Self::KEYS))
+        }
+        /// Reads the value of `key` into its slot. A key given twice is an error, as with
+        /// serde's derive.
+        fn read<T: de::Deserialize<'de>, A: MapAccess<'de>>(
+            slot: &mut Option<T>,
+            map: &mut A,
+            key: &'static str,
+        ) -> Result<(), A::Error> {
+            if slot.is_some() {
+                return Err(de::Error::duplicate_field(key));
+            }
+            *slot = Some(map.next_value()?);
+            Ok(())
+        }
+        /// Skips the value of a key the struct does not list.
+        fn skip<A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+            map.next_value::<de::IgnoredAny>().map(drop)
+        }
+        /// A required field: a missing key is an error.
+        fn required<T, E: de::Error>(slot: Option<T>, key: &'static str) -> Result<T, E> {
+            slot.ok_or_else(|| E::missing_field(key))
+        }
+        /// An optional field that is not nullable: a missing key and `null` are both `None`.
+        fn optional<T, E>(slot: Option<Option<T>>, _key: &'static str) -> Result<Option<T>, E> {
+            Ok(slot.flatten())
+        }
+        /// A nullable optional field: a missing key is `None`, `null` is `Some(None)`.
+        fn nullable<T, E>(slot: Option<Option<T>>, _key: &'static str) -> Result<Option<Option<T>>, E> {
+            Ok(slot)
+        }
     }
+    /// Implements `Object` inside its `impl` block: `fields! { "Name", "key" => presence
+    /// field, … }`, where a presence is `required`, `optional` or `nullable`.
+    macro_rules! fields {
+        ($name:literal, $($key:literal => $presence:ident $field:ident,)*) => {
+            const NAME : &'static str = $name; const KEYS : &'static [&'static str] = &
+            [$($key),*]; fn visit < A : ::serde::de::MapAccess <'de >> (mut map : A) ->
+            ::core::result::Result < Self, A::Error > { $(let mut $field =
+            ::core::option::Option::None;)* while let ::core::option::Option::Some(key) =
+            Self::next_key(& mut map) ? { match key {
+            $(::core::option::Option::Some($key) => Self::read(& mut $field, & mut map,
+            $key) ?,)* _ => Self::skip(& mut map) ?, } } ::core::result::Result::Ok(Self
+            { $($field : Self::$presence ($field, $key) ?,)* }) }
+        };
+    }
+    pub(crate) use fields;
     /// Deserializes an `Object` from a struct (a JSON object).
     pub fn deserialize<'de, T: Object<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
         deserializer.deserialize_struct(T::NAME, T::KEYS, ObjectVisitor(PhantomData))
@@ -31,59 +81,27 @@ mod serde_support {
             T::visit(map)
         }
     }
-    /// The next key of `map`: `None` after the last, else its index in `keys`, or `None`
-    /// for a key that is not among them.
-    pub fn next_key<'de, A: MapAccess<'de>>(
-        map: &mut A,
-        keys: &'static [&'static str],
-    ) -> Result<Option<Option<usize>>, A::Error> {
-        map.next_key_seed(Key(keys))
-    }
+    /// Which of `KEYS` a key is.
     struct Key(&'static [&'static str]);
     impl<'de> DeserializeSeed<'de> for Key {
-        type Value = Option<usize>;
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
+        type Value = Option<&'static str>;
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
             deserializer.deserialize_identifier(self)
         }
     }
     impl<'de> Visitor<'de> for Key {
-        type Value = Option<usize>;
+        type Value = Option<&'static str>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("field identifier")
         }
-        fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
-            Ok(self.0.iter().position(|known| *known == key))
+        fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+            Ok(self.0.iter().copied().find(|known| *known == key))
         }
-        fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Option<usize>, E> {
-            Ok(self.0.iter().position(|known| known.as_bytes() == key))
+        fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Self::Value, E> {
+            Ok(self.0.iter().copied().find(|known| known.as_bytes() == key))
         }
-        fn visit_u64<E: de::Error>(self, index: u64) -> Result<Option<usize>, E> {
-            Ok(usize::try_from(index).ok().filter(|index| *index < self.0.len()))
+        fn visit_u64<E: de::Error>(self, index: u64) -> Result<Self::Value, E> {
+            Ok(usize::try_from(index).ok().and_then(|index| self.0.get(index).copied()))
         }
-    }
-    /// Reads the value of `key` into its slot. A key given twice is an error, as with
-    /// serde's derive.
-    pub fn read<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
-        slot: &mut Option<T>,
-        map: &mut A,
-        key: &'static str,
-    ) -> Result<(), A::Error> {
-        if slot.is_some() {
-            return Err(de::Error::duplicate_field(key));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
-    }
-    /// Skips the value of a key the struct does not list.
-    pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-        map.next_value::<de::IgnoredAny>().map(drop)
-    }
-    /// A required field's value: missing is an error.
-    pub fn required<T, E: de::Error>(slot: Option<T>, key: &'static str) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(key))
-    }
-    /// An optional field's value: absent and `null` are both `None`.
-    pub fn optional<T>(slot: Option<Option<T>>) -> Option<T> {
-        slot.flatten()
     }
 }

@@ -115,12 +115,17 @@ fn keyword_fields_and_std_named_models() {
         "type": "t", "ref": "r", "self": "s", "async": "a", "crate": "c",
         "list": {"id": "l", "items": [{"id": "l2"}]},
         "option": {"id": "o"}, "result": {"id": "r"}, "string": "a",
-        "vec": [{"id": "v"}], "box": {"id": "b"}, "object": {"id": "o"}
+        "vec": [{"id": "v"}], "box": {"id": "b"}, "object": {"id": "o"},
+        "map": "m", "key": null, "deserializer": "d"
     });
     assert_eq!(round_trip::<Keywords>(&input), Ok(input.clone()));
     let keywords: Keywords = serde_json::from_value(input).unwrap();
     assert_eq!(keywords.r#type, "t");
     assert_eq!(keywords.self_.as_deref(), Some("s"));
+    assert_eq!(
+        (keywords.map.as_deref(), keywords.key, keywords.deserializer.as_deref()),
+        (Some("m"), Some(None), Some("d"))
+    );
 }
 
 #[test]

@@ -96,26 +96,21 @@ pub struct StructView {
 /// A struct's `Deserialize`, written out over the root's serde support module instead of
 /// derived: serde's derive expands to several times the code per field (a field enum and
 /// its visitor, a sequence visitor, a wrapper type per `deserialize_with`), and that
-/// expansion was most of the time rustc took over generated models.
+/// expansion was most of the time rustc took over generated models. The fields are listed
+/// to the support module's `fields!` macro, which syn keeps as tokens: written out as code,
+/// they doubled the time mdschema spends parsing its output.
 #[derive(Debug, Clone, Serialize)]
 pub struct DeserializeView {
     /// Attributes on the `impl` blocks.
     pub impl_attrs: Vec<String>,
     /// The path of the serde support module.
     pub support: String,
-    /// The name the support module is imported under inside `visit`, which `init` uses.
-    pub alias: String,
     /// The struct's name as a string literal, for serde's error messages.
     pub name_literal: String,
-    /// The JSON keys, as string literals in field order: a key's index selects its slot.
-    pub keys: Vec<String>,
-    /// The fields: how each is read and built.
+    /// The fields, in order.
     pub fields: Vec<ReadView>,
-    /// `Result`, `Ok`, `Some` and `None` as the module can name them.
+    /// `Result`, as the module can name it.
     pub result: String,
-    pub ok: String,
-    pub some: String,
-    pub none: String,
 }
 
 /// One field of a written-out `Deserialize`.
@@ -125,10 +120,10 @@ pub struct ReadView {
     pub name: String,
     /// Its JSON key, as a string literal.
     pub key: String,
-    /// Its index in the keys and its slot in the tuple of slots.
-    pub index: usize,
-    /// The expression that builds the field from `slots.<index>`.
-    pub init: String,
+    /// How a missing key and `null` read: `required` (missing is an error), `optional`
+    /// (missing and `null` are `None`) or `nullable` (missing is `None`, `null` is
+    /// `Some(None)`).
+    pub presence: &'static str,
 }
 
 /// `impl Name { pub fn new(required…) -> Self }`.
@@ -629,7 +624,7 @@ impl ModelCx<'_> {
             if field.required && !field.catch_all {
                 required.push(view.name.clone());
             }
-            reads.push(read_view(field, &view.name, reads.len()));
+            reads.push(read_view(field, &view.name));
             views.push(view);
         }
         if keep_unknown && !fields.iter().any(|f| f.catch_all) {
@@ -652,14 +647,9 @@ impl ModelCx<'_> {
         let deserialize = support.map(|support| DeserializeView {
             impl_attrs,
             support,
-            alias: SUPPORT_ALIAS.to_string(),
             name_literal: literal(name.trim_start_matches("r#")),
-            keys: reads.iter().map(|r| r.key.clone()).collect(),
             fields: reads,
             result: self.scope.name("Result", "::core::result::Result"),
-            ok: self.scope.name("Ok", "::core::result::Result::Ok"),
-            some: self.scope.name("Some", "::core::option::Option::Some"),
-            none: self.scope.name("None", "::core::option::Option::None"),
         });
         StructView {
             name: name.to_string(),
@@ -1025,10 +1015,6 @@ impl ModelCx<'_> {
 
 const VALUE: &str = "::serde_json::Value";
 
-/// What a written-out `Deserialize` imports the serde support module as, inside a function
-/// whose only other names are `map`, `slots` and `key`; field names appear only as labels.
-const SUPPORT_ALIAS: &str = "de";
-
 /// Whether a struct's `Deserialize` is written out rather than derived. The derive stays
 /// where a field flattens the keys the doc does not list (only serde's derive buffers the
 /// rest of an object), where the config gives the model serde attributes (only the derive
@@ -1041,18 +1027,14 @@ fn writes_deserialize(model: &Model, rules: &Rules) -> bool {
     has_fields && !flattens && !serde_attrs
 }
 
-/// How a written-out `Deserialize` reads `field` (named `name` in Rust) into slot `index`
-/// and builds it: every slot holds what the key's value reads as, so a required field
-/// must have been read, an optional one reads `null` as absent, and a nullable optional
-/// one keeps absent (`None`) and `null` (`Some(None)`) apart.
-fn read_view(field: &Field, name: &str, index: usize) -> ReadView {
-    let key = literal(&field.wire_name);
-    let init = match (field.required, field.nullable) {
-        (true, _) => format!("{SUPPORT_ALIAS}::required(slots.{index}, {key})?"),
-        (false, false) => format!("{SUPPORT_ALIAS}::optional(slots.{index})"),
-        (false, true) => format!("slots.{index}"),
+/// How a written-out `Deserialize` reads `field` (named `name` in Rust).
+fn read_view(field: &Field, name: &str) -> ReadView {
+    let presence = match (field.required, field.nullable) {
+        (true, _) => "required",
+        (false, false) => "optional",
+        (false, true) => "nullable",
     };
-    ReadView { name: name.to_string(), key, index, init }
+    ReadView { name: name.to_string(), key: literal(&field.wire_name), presence }
 }
 
 /// Each field's or member's type with the name a const type for it is named after.
