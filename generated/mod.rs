@@ -19,7 +19,9 @@ mod serde_support {
         fn visit<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
         /// The next key of `map`: `None` after the last, else the entry of `KEYS` it is,
         /// or `None` for a key that is not among them.
-        fn next_key<A: MapAccess<'de>>(map: &mut A) -> Result<Option<Option<&'static str>>, A::Error> {
+        fn next_key<A: MapAccess<'de>>(
+            map: &mut A,
+        ) -> Result<Option<Option<&'static str>>, A::Error> {
             map.next_key_seed(Key(Self::KEYS))
         }
         /// Reads the value of `key` into its slot. A key given twice is an error, as with
@@ -40,15 +42,24 @@ mod serde_support {
             map.next_value::<de::IgnoredAny>().map(drop)
         }
         /// A required field: a missing key is an error.
-        fn required<T, E: de::Error>(slot: Option<T>, key: &'static str) -> Result<T, E> {
+        fn required<T, E: de::Error>(
+            slot: Option<T>,
+            key: &'static str,
+        ) -> Result<T, E> {
             slot.ok_or_else(|| E::missing_field(key))
         }
         /// An optional field that is not nullable: a missing key and `null` are both `None`.
-        fn optional<T, E>(slot: Option<Option<T>>, _key: &'static str) -> Result<Option<T>, E> {
+        fn optional<T, E>(
+            slot: Option<Option<T>>,
+            _key: &'static str,
+        ) -> Result<Option<T>, E> {
             Ok(slot.flatten())
         }
         /// A nullable optional field: a missing key is `None`, `null` is `Some(None)`.
-        fn nullable<T, E>(slot: Option<Option<T>>, _key: &'static str) -> Result<Option<Option<T>>, E> {
+        fn nullable<T, E>(
+            slot: Option<Option<T>>,
+            _key: &'static str,
+        ) -> Result<Option<Option<T>>, E> {
             Ok(slot)
         }
     }
@@ -68,7 +79,9 @@ mod serde_support {
     }
     pub(crate) use fields;
     /// Deserializes an `Object` from a struct (a JSON object).
-    pub fn deserialize<'de, T: Object<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    pub fn deserialize<'de, T: Object<'de>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
         deserializer.deserialize_struct(T::NAME, T::KEYS, ObjectVisitor(PhantomData))
     }
     struct ObjectVisitor<T>(PhantomData<T>);
@@ -85,7 +98,10 @@ mod serde_support {
     struct Key(&'static [&'static str]);
     impl<'de> DeserializeSeed<'de> for Key {
         type Value = Option<&'static str>;
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
             deserializer.deserialize_identifier(self)
         }
     }

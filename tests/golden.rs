@@ -97,6 +97,23 @@ fn models_fixture_as_one_file() {
     expectorate::assert_contents(expected, &files[0].contents);
 }
 
+/// The `models` fixture with serde's derived `Deserialize` on every struct (a config
+/// attribute keeps it), as one file: `tests/fixture_models.rs` compares it with the
+/// written-out one on the same JSON.
+#[test]
+fn models_fixture_with_derived_deserialize() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/models");
+    let mut config = mdschema::Config::new();
+    config
+        .schemas_dir(fixture.join("schemas"))
+        .config_file(fixture.join("derived/mdschema.toml"))
+        .single_file("models.rs");
+    let loaded = config.load().unwrap();
+    let files = config.render(&loaded).unwrap();
+    assert!(!files[0].contents.contains("serde_support"), "a struct's Deserialize is written out");
+    expectorate::assert_contents(fixture.join("derived/models.rs"), &files[0].contents);
+}
+
 /// Every fixture, as one file: it parses, and it holds every type the tree holds, each in
 /// the module of the same path.
 #[test]
