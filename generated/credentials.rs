@@ -23,17 +23,8 @@ pub struct Credentials {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_in: Option<Option<i64>>,
 }
-impl<'de> ::serde::Deserialize<'de> for Credentials {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        self::serde_support::deserialize(deserializer)
-    }
-}
-impl<'de> self::serde_support::Object<'de> for Credentials {
-    self::serde_support::fields! {
-        "Credentials", "refresh_token" => nullable refresh_token, "access_token" =>
-        optional access_token, "issued_at" => nullable issued_at, "expires_in" =>
-        nullable expires_in,
-    }
+self::serde_support::impl_deserialize! {
+    Credentials as "Credentials" in self::serde_support; nullable refresh_token =
+    "refresh_token", optional access_token = "access_token", nullable issued_at =
+    "issued_at", nullable expires_in = "expires_in",
 }

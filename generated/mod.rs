@@ -2,14 +2,16 @@
 include!("credentials.rs");
 /// The generic half of every written-out struct `Deserialize` in these models: the visitor
 /// of a JSON object and the reading of its keys, written once here instead of expanded by
-/// serde's derive into each struct. A schema need not use every helper.
+/// serde's derive into each struct. A schema need not use every helper. Laid out as
+/// mdschema lays out its output; a crate's own rustfmt settings must not make it stale.
 #[allow(dead_code)]
+#[rustfmt::skip]
 mod serde_support {
     use ::core::fmt;
     use ::core::marker::PhantomData;
     use ::serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
-    /// A struct read from a map, one key at a time. `fields!` implements it from the
-    /// struct's name and its fields' keys, presences and names.
+    /// A struct read from a map, one key at a time. `impl_deserialize!` implements it
+    /// from the struct's name and its fields' keys, presences and names.
     pub trait Object<'de>: Sized {
         /// The struct's name, for error messages.
         const NAME: &'static str;
@@ -63,21 +65,30 @@ mod serde_support {
             Ok(slot)
         }
     }
-    /// Implements `Object` inside its `impl` block: `fields! { "Name", "key" => presence
-    /// field, … }`, where a presence is `required`, `optional` or `nullable`.
-    macro_rules! fields {
-        ($name:literal, $($key:literal => $presence:ident $field:ident,)*) => {
-            const NAME : &'static str = $name; const KEYS : &'static [&'static str] = &
-            [$($key),*]; fn visit < A : ::serde::de::MapAccess <'de >> (mut map : A) ->
-            ::core::result::Result < Self, A::Error > { $(let mut $field =
-            ::core::option::Option::None;)* while let ::core::option::Option::Some(key) =
-            Self::next_key(& mut map) ? { match key {
-            $(::core::option::Option::Some($key) => Self::read(& mut $field, & mut map,
-            $key) ?,)* _ => Self::skip(& mut map) ?, } } ::core::result::Result::Ok(Self
-            { $($field : Self::$presence ($field, $key) ?,)* }) }
+    /// Implements `Deserialize` through `Object` for a struct: `impl_deserialize! { Name as
+    /// "Name" in path::to::this_module; presence field = "key", … }`, where a presence is
+    /// `required`, `optional` or `nullable`.
+    macro_rules! impl_deserialize {
+        (
+            $(#[$attr:meta])* $name:ident as $literal:literal in $($support:ident)::+;
+            $($presence:ident $field:ident = $key:literal,)*
+        ) => {
+            $(#[$attr])* impl <'de > ::serde::Deserialize <'de > for $name { fn
+            deserialize < D : ::serde::Deserializer <'de >> (deserializer : D) ->
+            ::core::result::Result < Self, D::Error > { $($support)::+::
+            deserialize(deserializer) } } $(#[$attr])* impl <'de > $($support)::+::
+            Object <'de > for $name { const NAME : &'static str = $literal; const KEYS :
+            &'static [&'static str] = & [$($key),*]; fn visit < A :
+            ::serde::de::MapAccess <'de >> (mut map : A) -> ::core::result::Result <
+            Self, A::Error > { $(let mut $field = ::core::option::Option::None;)* while
+            let ::core::option::Option::Some(key) = Self::next_key(& mut map) ? { match
+            key { $(::core::option::Option::Some($key) => Self::read(& mut $field, & mut
+            map, $key) ?,)* _ => Self::skip(& mut map) ?, } }
+            ::core::result::Result::Ok(Self { $($field : Self::$presence ($field, $key)
+            ?,)* }) } }
         };
     }
-    pub(crate) use fields;
+    pub(crate) use impl_deserialize;
     /// Deserializes an `Object` from a struct (a JSON object).
     pub fn deserialize<'de, T: Object<'de>, D: Deserializer<'de>>(
         deserializer: D,

@@ -97,7 +97,7 @@ pub struct StructView {
 /// derived: serde's derive expands to several times the code per field (a field enum and
 /// its visitor, a sequence visitor, a wrapper type per `deserialize_with`), and that
 /// expansion was most of the time rustc took over generated models. The fields are listed
-/// to the support module's `fields!` macro, which syn keeps as tokens: written out as code,
+/// to the support module's `impl_deserialize!` macro, which syn keeps as tokens: written out as code,
 /// they doubled the time mdschema spends parsing its output.
 #[derive(Debug, Clone, Serialize)]
 pub struct DeserializeView {
@@ -109,8 +109,6 @@ pub struct DeserializeView {
     pub name_literal: String,
     /// The fields, in order.
     pub fields: Vec<ReadView>,
-    /// `Result`, as the module can name it.
-    pub result: String,
 }
 
 /// One field of a written-out `Deserialize`.
@@ -609,6 +607,8 @@ impl ModelCx<'_> {
         let mut skipped = Vec::new();
         let mut views = Vec::new();
         let mut required = Vec::new();
+        // Fields serde flattens a map into: a constructor starts them empty, not `None`.
+        let mut flattened = Vec::new();
         let mut reads = Vec::new();
         let support =
             self.names.serde_support_path(&self.model.folders).filter(|_| writes_deserialize(self.model, self.rules));
@@ -624,12 +624,16 @@ impl ModelCx<'_> {
             if field.required && !field.catch_all {
                 required.push(view.name.clone());
             }
+            if field.catch_all {
+                flattened.push(view.name.clone());
+            }
             reads.push(read_view(field, &view.name));
             views.push(view);
         }
         if keep_unknown && !fields.iter().any(|f| f.catch_all) {
+            flattened.push(field_names.claim("unknown_fields"));
             views.push(FieldView {
-                name: field_names.claim("unknown_fields"),
+                name: flattened[flattened.len() - 1].clone(),
                 ty: format!("{}<{}, {VALUE}>", self.rules.map_type(), self.scope.string()),
                 docs: vec![doc_line("JSON keys the doc does not list, kept so that they survive a round trip.")],
                 attrs: vec!["#[serde(flatten)]".into()],
@@ -643,13 +647,13 @@ impl ModelCx<'_> {
         let allow_deprecated = uses_deprecated || self.model.deprecated;
         let impl_attrs = if allow_deprecated { vec!["#[allow(deprecated)]".to_string()] } else { Vec::new() };
         attrs.extend(impl_attrs.iter().cloned());
-        let constructor = (!required.is_empty()).then(|| self.constructor(name, &views, &required, &impl_attrs));
+        let constructor =
+            (!required.is_empty()).then(|| self.constructor(name, &views, &required, &flattened, &impl_attrs));
         let deserialize = support.map(|support| DeserializeView {
             impl_attrs,
             support,
             name_literal: literal(name.trim_start_matches("r#")),
             fields: reads,
-            result: self.scope.name("Result", "::core::result::Result"),
         });
         StructView {
             name: name.to_string(),
@@ -666,6 +670,7 @@ impl ModelCx<'_> {
         name: &str,
         views: &[FieldView],
         required: &[String],
+        flattened: &[String],
         impl_attrs: &[String],
     ) -> ConstructorView {
         let params = views
@@ -673,12 +678,13 @@ impl ModelCx<'_> {
             .filter(|v| required.contains(&v.name))
             .map(|v| ParamView { name: v.name.clone(), ty: v.ty.clone() })
             .collect::<Vec<_>>();
+        let absent = |name: &String| match flattened.contains(name) {
+            true => "::core::default::Default::default()".to_string(),
+            false => self.scope.name("None", "::core::option::Option::None"),
+        };
         let fields = views
             .iter()
-            .map(|v| InitView {
-                name: v.name.clone(),
-                init: (!required.contains(&v.name)).then(|| "::core::default::Default::default()".to_string()),
-            })
+            .map(|v| InitView { name: v.name.clone(), init: (!required.contains(&v.name)).then(|| absent(&v.name)) })
             .collect();
         // Clippy's default limit on arguments is seven.
         let attrs =
