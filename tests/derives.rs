@@ -99,3 +99,48 @@ fn kept_unknown_keys_and_user_types_take_them_away() {
     assert!(!has(&typed["Leaf"], "Eq"), "{}", typed["Leaf"]);
     assert!(has(&typed["Ping"], "Eq"));
 }
+
+/// `Deserialize` is written out (an `impl_deserialize!` call) unless serde's derive is
+/// needed: a flattened map of unknown keys, serde attributes or a `Deserialize` derive from
+/// the config. Exactly one of the two, never both.
+#[test]
+fn deserialize_is_derived_only_where_the_derive_is_needed() {
+    let cases = [
+        (None, "Leaf", false),
+        (Some("keep_unknown_fields = true\n"), "Leaf", true),
+        (Some("[models.\"components/Leaf.md\"]\nattributes = [\"#[serde(deny_unknown_fields)]\"]\n"), "Leaf", true),
+        (Some("[models.\"components/Leaf.md\"]\nattributes = [\"#[serde(deny_unknown_fields)]\"]\n"), "Ping", false),
+        (Some("[models.\"components/Leaf.md\"]\nderives = [\"::serde::Deserialize\"]\n"), "Leaf", true),
+        (Some("[models.\"components/Leaf.md\"]\nderives = [\"PartialOrd\"]\n"), "Leaf", false),
+    ];
+    for (config, name, derived) in cases {
+        let found = derives(config);
+        let written = written_out(config);
+        assert_eq!(has(&found[name], ":: serde :: Deserialize"), derived, "{config:?} {name}: {}", found[name]);
+        assert_eq!(written.iter().any(|w| w == name), !derived, "{config:?} {name}: written out for {written:?}");
+    }
+}
+
+/// The types whose `Deserialize` an `impl_deserialize!` call writes out.
+fn written_out(config_text: Option<&str>) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = mdschema::Config::new();
+    config.schemas_dir(dir.path());
+    if let Some(text) = config_text {
+        let file = dir.path().join("mdschema.toml");
+        std::fs::write(&file, text).unwrap();
+        config.config_file(&file);
+    }
+    let loaded = config.load_texts(docs()).unwrap();
+    let mut found = Vec::new();
+    for file in config.render(&loaded).unwrap() {
+        for item in syn::parse_file(&file.contents).unwrap().items {
+            if let syn::Item::Macro(call) = item
+                && call.mac.path.segments.last().is_some_and(|s| s.ident == "impl_deserialize")
+            {
+                found.push(call.mac.tokens.into_iter().next().unwrap().to_string());
+            }
+        }
+    }
+    found
+}

@@ -97,8 +97,8 @@ pub struct StructView {
 /// derived: serde's derive expands to several times the code per field (a field enum and
 /// its visitor, a sequence visitor, a wrapper type per `deserialize_with`), and that
 /// expansion was most of the time rustc took over generated models. The fields are listed
-/// to the support module's `impl_deserialize!` macro, which syn keeps as tokens: written out as code,
-/// they doubled the time mdschema spends parsing its output.
+/// to the support module's `impl_deserialize!` macro, whose body syn keeps as tokens:
+/// written out as code, they doubled the time mdschema spends parsing its output.
 #[derive(Debug, Clone, Serialize)]
 pub struct DeserializeView {
     /// Attributes on the `impl` blocks.
@@ -631,9 +631,10 @@ impl ModelCx<'_> {
             views.push(view);
         }
         if keep_unknown && !fields.iter().any(|f| f.catch_all) {
-            flattened.push(field_names.claim("unknown_fields"));
+            let name = field_names.claim("unknown_fields");
+            flattened.push(name.clone());
             views.push(FieldView {
-                name: flattened[flattened.len() - 1].clone(),
+                name,
                 ty: format!("{}<{}, {VALUE}>", self.rules.map_type(), self.scope.string()),
                 docs: vec![doc_line("JSON keys the doc does not list, kept so that they survive a round trip.")],
                 attrs: vec!["#[serde(flatten)]".into()],
@@ -737,12 +738,10 @@ impl ModelCx<'_> {
             (false, true) => {
                 // Only reading needs double_option (`null` is `Some(None)`, not `None`): serde
                 // already writes `Some(None)` as `null`, and the absent `None` is skipped.
+                serde.extend(derives_deserialize.then(|| "default".to_string()));
+                serde.push(skip_none);
                 if derives_deserialize {
-                    serde.push("default".into());
-                    serde.push(skip_none);
                     serde.push("deserialize_with = \"::serde_with::rust::double_option::deserialize\"".into());
-                } else {
-                    serde.push(skip_none);
                 }
                 self.option(&self.option(&inner))
             }
@@ -1024,13 +1023,15 @@ const VALUE: &str = "::serde_json::Value";
 /// Whether a struct's `Deserialize` is written out rather than derived. The derive stays
 /// where a field flattens the keys the doc does not list (only serde's derive buffers the
 /// rest of an object), where the config gives the model serde attributes (only the derive
-/// would honour them), and for a struct without fields.
+/// would honour them) or derives `Deserialize` itself, and for a struct without fields.
 fn writes_deserialize(model: &Model, rules: &Rules) -> bool {
     let ModelKind::Object { fields, keep_unknown } = &model.kind else { return false };
     let has_fields = fields.iter().any(|f| !f.ty.is_plumbing());
     let flattens = *keep_unknown || fields.iter().any(|f| f.catch_all);
-    let serde_attrs = rules.extras(&model.source).1.iter().any(|a| a.contains("serde"));
-    has_fields && !flattens && !serde_attrs
+    let (derives, attrs) = rules.extras(&model.source);
+    let serde_attrs = attrs.iter().any(|a| a.contains("serde"));
+    let derives_deserialize = derives.iter().any(|d| d.trim().ends_with("Deserialize"));
+    has_fields && !flattens && !serde_attrs && !derives_deserialize
 }
 
 /// How a written-out `Deserialize` reads `field` (named `name` in Rust).
