@@ -33,8 +33,8 @@ fn docs() -> Vec<(String, String)> {
     ]
 }
 
-/// The derive list of each generated type, by type name.
-fn derives(config_text: Option<&str>) -> BTreeMap<String, String> {
+/// Every generated file of [`docs`] under the config `config_text`, parsed.
+fn generated(config_text: Option<&str>) -> Vec<syn::File> {
     let dir = tempfile::tempdir().unwrap();
     let mut config = mdschema::Config::new();
     config.schemas_dir(dir.path());
@@ -44,15 +44,17 @@ fn derives(config_text: Option<&str>) -> BTreeMap<String, String> {
         config.config_file(&file);
     }
     let loaded = config.load_texts(docs()).unwrap();
+    config.render(&loaded).unwrap().iter().map(|file| syn::parse_file(&file.contents).unwrap()).collect()
+}
+
+/// The derive list of each generated type, by type name.
+fn derives(config_text: Option<&str>) -> BTreeMap<String, String> {
     let mut found = BTreeMap::new();
-    for file in config.render(&loaded).unwrap() {
-        let syntax = syn::parse_file(&file.contents).unwrap();
-        for item in syntax.items {
-            if let syn::Item::Struct(item) = item {
-                let derive = item.attrs.iter().find(|a| a.path().is_ident("derive")).unwrap();
-                let list = derive.meta.require_list().unwrap().tokens.to_string();
-                found.insert(item.ident.to_string(), list);
-            }
+    for item in generated(config_text).into_iter().flat_map(|file| file.items) {
+        if let syn::Item::Struct(item) = item {
+            let derive = item.attrs.iter().find(|a| a.path().is_ident("derive")).unwrap();
+            let list = derive.meta.require_list().unwrap().tokens.to_string();
+            found.insert(item.ident.to_string(), list);
         }
     }
     found
@@ -123,23 +125,12 @@ fn deserialize_is_derived_only_where_the_derive_is_needed() {
 
 /// The types whose `Deserialize` an `impl_deserialize!` call writes out.
 fn written_out(config_text: Option<&str>) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let mut config = mdschema::Config::new();
-    config.schemas_dir(dir.path());
-    if let Some(text) = config_text {
-        let file = dir.path().join("mdschema.toml");
-        std::fs::write(&file, text).unwrap();
-        config.config_file(&file);
-    }
-    let loaded = config.load_texts(docs()).unwrap();
     let mut found = Vec::new();
-    for file in config.render(&loaded).unwrap() {
-        for item in syn::parse_file(&file.contents).unwrap().items {
-            if let syn::Item::Macro(call) = item
-                && call.mac.path.segments.last().is_some_and(|s| s.ident == "impl_deserialize")
-            {
-                found.push(call.mac.tokens.into_iter().next().unwrap().to_string());
-            }
+    for item in generated(config_text).into_iter().flat_map(|file| file.items) {
+        if let syn::Item::Macro(call) = item
+            && call.mac.path.segments.last().is_some_and(|s| s.ident == "impl_deserialize")
+        {
+            found.push(call.mac.tokens.into_iter().next().unwrap().to_string());
         }
     }
     found
