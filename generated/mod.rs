@@ -10,8 +10,8 @@ mod serde_support {
     use ::core::fmt;
     use ::core::marker::PhantomData;
     use ::serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
-    /// A struct read from a map, one key at a time. `impl_deserialize!` implements it
-    /// from the struct's name and its fields' keys, presences and names.
+    /// A struct read from a map, one key at a time. `impl_deserialize!` implements it from
+    /// the struct's name and its fields' keys, presences and names.
     pub trait Object<'de>: Sized {
         /// The struct's name, for error messages.
         const NAME: &'static str;
@@ -19,55 +19,11 @@ mod serde_support {
         const KEYS: &'static [&'static str];
         /// Reads the struct from the keys and values of `map`.
         fn visit<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
-        /// The next key of `map`: `None` after the last, else the entry of `KEYS` it is,
-        /// or `None` for a key that is not among them.
-        fn next_key<A: MapAccess<'de>>(
-            map: &mut A,
-        ) -> Result<Option<Option<&'static str>>, A::Error> {
-            map.next_key_seed(Key(Self::KEYS))
-        }
-        /// Reads the value of `key` into its slot. A key given twice is an error, as with
-        /// serde's derive.
-        fn read<T: de::Deserialize<'de>, A: MapAccess<'de>>(
-            slot: &mut Option<T>,
-            map: &mut A,
-            key: &'static str,
-        ) -> Result<(), A::Error> {
-            if slot.is_some() {
-                return Err(de::Error::duplicate_field(key));
-            }
-            *slot = Some(map.next_value()?);
-            Ok(())
-        }
-        /// Skips the value of a key the struct does not list.
-        fn skip<A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-            map.next_value::<de::IgnoredAny>().map(drop)
-        }
-        /// A required field: a missing key is an error.
-        fn required<T, E: de::Error>(
-            slot: Option<T>,
-            key: &'static str,
-        ) -> Result<T, E> {
-            slot.ok_or_else(|| E::missing_field(key))
-        }
-        /// An optional field that is not nullable: a missing key and `null` are both `None`.
-        fn optional<T, E>(
-            slot: Option<Option<T>>,
-            _key: &'static str,
-        ) -> Result<Option<T>, E> {
-            Ok(slot.flatten())
-        }
-        /// A nullable optional field: a missing key is `None`, `null` is `Some(None)`.
-        fn nullable<T, E>(
-            slot: Option<Option<T>>,
-            _key: &'static str,
-        ) -> Result<Option<Option<T>>, E> {
-            Ok(slot)
-        }
     }
     /// Implements `Deserialize` through `Object` for a struct: `impl_deserialize! { Name as
     /// "Name" in path::to::this_module; presence field = "key", … }`, where a presence is
-    /// `required`, `optional` or `nullable`.
+    /// `required`, `optional` or `nullable`. The helpers are called by path, never as
+    /// `Self::…`, which a method of the user's own of the same name would take over.
     macro_rules! impl_deserialize {
         (
             $(#[$attr:meta])* $name:ident as $literal:literal in $($support:ident)::+;
@@ -80,15 +36,61 @@ mod serde_support {
             Object <'de > for $name { const NAME : &'static str = $literal; const KEYS :
             &'static [&'static str] = & [$($key),*]; fn visit < A :
             ::serde::de::MapAccess <'de >> (mut map : A) -> ::core::result::Result <
-            Self, A::Error > { $(let mut $field = ::core::option::Option::None;)* while
-            let ::core::option::Option::Some(key) = Self::next_key(& mut map) ? { match
-            key { $(::core::option::Option::Some($key) => Self::read(& mut $field, & mut
-            map, $key) ?,)* _ => Self::skip(& mut map) ?, } }
-            ::core::result::Result::Ok(Self { $($field : Self::$presence ($field, $key)
-            ?,)* }) } }
+            Self, A::Error > { use $($support)::+ as support; $(let mut $field =
+            ::core::option::Option::None;)* while let ::core::option::Option::Some(key) =
+            support::next_key::< Self, A > (& mut map) ? { match key {
+            $(::core::option::Option::Some($key) => support::read(& mut $field, & mut
+            map, $key) ?,)* _ => support::skip(& mut map) ?, } }
+            ::core::result::Result::Ok(Self { $($field : support::$presence ($field,
+            $key) ?,)* }) } }
         };
     }
     pub(crate) use impl_deserialize;
+    /// The next key of `map`: `None` after the last, else the entry of `T::KEYS` it is, or
+    /// `None` for a key that is not among them.
+    pub fn next_key<'de, T: Object<'de>, A: MapAccess<'de>>(
+        map: &mut A,
+    ) -> Result<Option<Option<&'static str>>, A::Error> {
+        map.next_key_seed(Key(T::KEYS))
+    }
+    /// Reads the value of `key` into its slot. A key given twice is an error, as with
+    /// serde's derive.
+    pub fn read<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
+        slot: &mut Option<T>,
+        map: &mut A,
+        key: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(de::Error::duplicate_field(key));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+    /// Skips the value of a key the struct does not list.
+    pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<de::IgnoredAny>().map(drop)
+    }
+    /// A required field: a missing key is an error.
+    pub fn required<T, E: de::Error>(
+        slot: Option<T>,
+        key: &'static str,
+    ) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(key))
+    }
+    /// An optional field that is not nullable: a missing key and `null` are both `None`.
+    pub fn optional<T, E>(
+        slot: Option<Option<T>>,
+        _key: &'static str,
+    ) -> Result<Option<T>, E> {
+        Ok(slot.flatten())
+    }
+    /// A nullable optional field: a missing key is `None`, `null` is `Some(None)`.
+    pub fn nullable<T, E>(
+        slot: Option<Option<T>>,
+        _key: &'static str,
+    ) -> Result<Option<Option<T>>, E> {
+        Ok(slot)
+    }
     /// Deserializes an `Object` from a struct (a JSON object).
     pub fn deserialize<'de, T: Object<'de>, D: Deserializer<'de>>(
         deserializer: D,

@@ -178,6 +178,26 @@ fn written_out_deserialize_reads_like_serdes_derive() {
     assert!(error.starts_with("invalid type: string \"three\", expected i"), "{error}");
 }
 
+/// Methods of the user's own, named like the serde support module's helpers.
+#[allow(dead_code)]
+impl models::components::Owner {
+    const KEYS: u8 = 0;
+    fn next_key(&self) {}
+    fn read(&self) {}
+    fn skip(&self) {}
+    fn required(&self) {}
+    fn optional(&self) {}
+    fn nullable(&self) {}
+}
+
+#[test]
+fn methods_named_like_the_helpers_do_not_change_reading() {
+    let input = json!({"name": "Ann", "best": minimal_pet()});
+    assert_eq!(round_trip::<models::components::Owner>(&input), Ok(input.clone()));
+    let error = round_trip::<models::components::Owner>(&json!({})).unwrap_err();
+    assert_eq!(error, "missing field `name`");
+}
+
 #[test]
 fn unknown_keys_are_ignored_by_default() {
     let input = with(minimal_pet(), "brand_new", json!({"x": 1}));
