@@ -447,13 +447,6 @@ pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
         schema.models.iter().map(|m| (m.id.as_str(), m.folders.as_slice())).collect();
     let models: HashMap<&str, &Model> = schema.models.iter().map(|m| (m.id.as_str(), m)).collect();
     let comparable = derives::comparable(schema, rules);
-    let mut files = Vec::new();
-    let serde_support =
-        names.serde_support.clone().filter(|_| schema.models.iter().any(|m| writes_deserialize(m, rules)));
-    for (folder, module_path) in &names.modules {
-        let serde_support = if folder.is_empty() { serde_support.clone() } else { None };
-        files.push(module_file(schema, &names, folder, module_path, serde_support));
-    }
     // Each model's view depends on the names and the schema only: built side by side.
     let model_files: Vec<FileView> = schema
         .models
@@ -489,6 +482,14 @@ pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
             FileView { path: format!("{dir}{stem}.rs"), template, header: header(&model.source), item, consts }
         })
         .collect();
+    // The root holds the serde support module when some struct's view calls it.
+    let uses_support = model_files.iter().any(|f| matches!(&f.item, ItemView::Struct(s) if s.deserialize.is_some()));
+    let serde_support = names.serde_support.clone().filter(|_| uses_support);
+    let mut files = Vec::new();
+    for (folder, module_path) in &names.modules {
+        let serde_support = if folder.is_empty() { serde_support.clone() } else { None };
+        files.push(module_file(schema, &names, folder, module_path, serde_support));
+    }
     files.extend(model_files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
