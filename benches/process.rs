@@ -114,27 +114,19 @@ fn processes(c: &mut Criterion) {
                 Some(dir) => tempfile::tempdir_in(dir).unwrap(),
                 None => tempfile::tempdir().unwrap(),
             };
-            group.bench_function(format!("fresh{suffix}"), |b| {
-                // The folder is returned, so that removing it is not timed.
-                b.iter_batched(
-                    fresh,
-                    |dir| {
-                        run(&mut generate(&dir.path().join("out")));
-                        dir
-                    },
-                    BatchSize::PerIteration,
-                )
-            });
-            group.bench_function(format!("fresh_single_file{suffix}"), |b| {
-                b.iter_batched(
-                    fresh,
-                    |dir| {
-                        run(generate(&dir.path().join("out")).arg("--single-file").arg("models.rs"));
-                        dir
-                    },
-                    BatchSize::PerIteration,
-                )
-            });
+            for (name, args) in [("fresh", &[][..]), ("fresh_single_file", &["--single-file", "models.rs"][..])] {
+                group.bench_function(format!("{name}{suffix}"), |b| {
+                    // The folder is returned, so that removing it is not timed.
+                    b.iter_batched(
+                        fresh,
+                        |dir| {
+                            run(generate(&dir.path().join("out")).args(args));
+                            dir
+                        },
+                        BatchSize::PerIteration,
+                    )
+                });
+            }
         }
         group.bench_function("unchanged", |b| b.iter(|| run(&mut generate(&out))));
         group.bench_function("check", |b| {

@@ -86,15 +86,19 @@ fn output_is_deterministic() {
 #[test]
 fn models_fixture_as_one_file() {
     let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/models/schemas");
-    let mut config = mdschema::Config::new();
-    config.schemas_dir(&schemas).single_file("models.rs");
+    let contents = one_file(mdschema::Config::new().schemas_dir(&schemas));
+    assert!(syn::parse_file(&contents).is_ok());
+    expectorate::assert_contents(schemas.with_file_name("single").join("models.rs"), &contents);
+}
+
+/// What `config` renders as the one file `models.rs`.
+fn one_file(config: &mut mdschema::Config) -> String {
+    config.single_file("models.rs");
     let loaded = config.load().unwrap();
-    let files = config.render(&loaded).unwrap();
+    let mut files = config.render(&loaded).unwrap();
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].path, "models.rs");
-    assert!(syn::parse_file(&files[0].contents).is_ok());
-    let expected = schemas.with_file_name("single").join("models.rs");
-    expectorate::assert_contents(expected, &files[0].contents);
+    files.remove(0).contents
 }
 
 /// The `models` fixture with serde's derived `Deserialize` on every struct (a config
@@ -103,15 +107,11 @@ fn models_fixture_as_one_file() {
 #[test]
 fn models_fixture_with_derived_deserialize() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/models");
-    let mut config = mdschema::Config::new();
-    config
-        .schemas_dir(fixture.join("schemas"))
-        .config_file(fixture.join("derived/mdschema.toml"))
-        .single_file("models.rs");
-    let loaded = config.load().unwrap();
-    let files = config.render(&loaded).unwrap();
-    assert!(!files[0].contents.contains("serde_support"), "a struct's Deserialize is written out");
-    expectorate::assert_contents(fixture.join("derived/models.rs"), &files[0].contents);
+    let contents = one_file(
+        mdschema::Config::new().schemas_dir(fixture.join("schemas")).config_file(fixture.join("derived/mdschema.toml")),
+    );
+    assert!(!contents.contains("serde_support"), "a struct's Deserialize is written out");
+    expectorate::assert_contents(fixture.join("derived/models.rs"), &contents);
 }
 
 /// Every fixture, as one file: it parses, and it holds every type the tree holds, each in
