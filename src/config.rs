@@ -244,6 +244,9 @@ impl Config {
             self.load_sources(sources, rules, config_path)?
         };
         loaded.inputs = watched;
+        // The docs' text only places merge conflicts, which are found by now: freeing it here
+        // lets the views and files reuse its memory instead of touching more.
+        loaded.files = HashMap::new();
         apply_presence(&mut loaded.schema, &loaded.rules);
         drop_allowed(&mut loaded, &dirs);
         Ok(loaded)
@@ -446,7 +449,7 @@ impl Config {
     /// Renders every file in memory, without touching the output folder.
     pub fn render(&self, loaded: &Loaded) -> Result<Vec<RenderedFile>, Error> {
         let templates = render::Templates::load(self.templates_dir.as_deref())?;
-        self.layout(templates.render_all(views(loaded)?)?)
+        self.layout(render_all(loaded, &templates)?)
     }
 
     /// Generates the models into the output folder, writing only files that changed and
@@ -534,14 +537,13 @@ impl Config {
         };
         let loaded = self.load_inputs(inputs)?;
         self.emit(&loaded.inputs, &loaded.warnings, &templates);
-        let views = views(&loaded)?;
         let (files, view_hashes) = if self.single_file.is_some() {
             // The tree's files are not on disk to be reused: one file, rendered whole.
-            let rendered = self.layout(templates.render_all(views)?)?;
+            let rendered = self.layout(render_all(&loaded, &templates)?)?;
             (rendered.into_iter().map(|file| output::Generated { file, reused: false }).collect(), BTreeMap::new())
         } else {
             let previous = stamp.filter(|s| s.generator == cache::hex(generator));
-            render_reusing(views, &templates, generator, &out_dir, previous.as_ref(), &manifest)?
+            render_reusing(&loaded, &templates, generator, &out_dir, previous.as_ref(), &manifest)?
         };
         let changes = output::sync(&out_dir, &files, &manifest, dry_run)?;
         if !dry_run {
@@ -565,45 +567,40 @@ impl Config {
     }
 }
 
-/// Renders every view, except that a file whose view (with the generator) is the one the
+/// Renders every file.
+fn render_all(loaded: &Loaded, templates: &render::Templates) -> Result<Vec<RenderedFile>, Error> {
+    complete(loaded)?;
+    view::each_file(&loaded.schema, &loaded.rules, |view| templates.render(&view))
+}
+
+/// Renders every file, except that a file whose view (with the generator) is the one the
 /// previous run recorded (`previous`, a stamp of the same generator), and whose text on disk
 /// is the one the manifest records, is taken from the folder: it is what rendering would
-/// give. Also each file's view hash, for the stamp. The views are consumed, so that each is
-/// freed where it was rendered.
+/// give. Also each file's view hash, for the stamp.
 fn render_reusing(
-    views: Vec<view::FileView>,
+    loaded: &Loaded,
     templates: &render::Templates,
     generator: Hash,
     out_dir: &Path,
     previous: Option<&Stamp>,
     manifest: &output::Manifest,
 ) -> Result<(Vec<output::Generated>, BTreeMap<String, String>), Error> {
-    let rendered: Vec<(output::Generated, String)> = views
-        .into_par_iter()
-        .map(|view| {
-            let hash = cache::hex(cache::view_hash(generator, &view));
-            let unchanged = previous.and_then(|p| p.views.get(&view.path)) == Some(&hash);
-            let generated = match unchanged.then(|| manifest.intact_text(out_dir, &view.path)).flatten() {
-                Some(contents) => {
-                    output::Generated { file: RenderedFile { path: view.path.clone(), contents }, reused: true }
-                }
-                None => output::Generated { file: templates.render(&view)?, reused: false },
-            };
-            Ok((generated, hash))
-        })
-        .collect::<Result<_, Error>>()?;
+    complete(loaded)?;
+    let rendered: Vec<(output::Generated, String)> = view::each_file(&loaded.schema, &loaded.rules, |view| {
+        let hash = cache::hex(cache::view_hash(generator, &view));
+        let unchanged = previous.and_then(|p| p.views.get(&view.path)) == Some(&hash);
+        let generated = match unchanged.then(|| manifest.intact_text(out_dir, &view.path)).flatten() {
+            Some(contents) => output::Generated { file: RenderedFile { path: view.path.clone(), contents }, reused: true },
+            None => output::Generated { file: templates.render(&view)?, reused: false },
+        };
+        Ok((generated, hash))
+    })?;
     let hashes = rendered.iter().map(|(g, hash)| (g.file.path.clone(), hash.clone())).collect();
     Ok((rendered.into_iter().map(|(g, _)| g).collect(), hashes))
 }
 
-/// The view of every file; refuses a schema whose references lead nowhere (one edited by
-/// hand: resolution never builds one), since the view indexes models by reference.
-fn views(loaded: &Loaded) -> Result<Vec<view::FileView>, Error> {
-    complete(loaded)?;
-    Ok(view::build(&loaded.schema, &loaded.rules))
-}
-
-/// Refuses a schema with a reference to a model it does not hold, which the outputs index.
+/// Refuses a schema with a reference to a model it does not hold, which the outputs index:
+/// resolution never builds one, but a schema edited by hand might.
 fn complete(loaded: &Loaded) -> Result<(), Error> {
     match loaded.schema.dangling_refs().first() {
         Some((model, target)) => {

@@ -85,7 +85,7 @@ impl Cx<'_> {
                     deprecation_note = deprecation_note.or(note);
                     paragraphs.extend(rest);
                 }
-                None => paragraphs.push(paragraph.text.clone()),
+                None => paragraphs.push(paragraph.text.to_string()),
             }
         }
         let description = paragraphs.join("\n\n");
@@ -168,7 +168,7 @@ impl Cx<'_> {
         }
     }
 
-    fn first_table<'t>(&mut self, section: &'t Section) -> Option<&'t Table> {
+    fn first_table<'t>(&mut self, section: &'t Section<'t>) -> Option<&'t Table<'t>> {
         let table = section.tables.first();
         if table.is_none() {
             self.error(
@@ -206,7 +206,7 @@ impl Cx<'_> {
 
     /// The row's cells when it has at least `width` of them. Callers index them with column
     /// positions found in the header, which are below `width`: those indexes cannot fail.
-    fn cells<'r>(&mut self, row: &'r Row, width: usize) -> Option<&'r [Text]> {
+    fn cells<'r>(&mut self, row: &'r Row<'r>, width: usize) -> Option<&'r [Text<'r>]> {
         if row.cells.len() < width {
             self.error(
                 row.span,
@@ -222,7 +222,7 @@ impl Cx<'_> {
         let [name_col, type_col, required_col, description_col, example_col] =
             self.columns(table, ["Field", "Type", "Required", "Description", "Example"], 3)?;
         let (name_col, type_col, required_col) = (name_col?, type_col?, required_col?);
-        let mut fields: Vec<Field<Link>> = Vec::new();
+        let mut fields: Vec<Field<Link>> = Vec::with_capacity(table.rows.len());
         for row in &table.rows {
             let Some(cells) = self.cells(row, table.header.len()) else { continue };
             let Some((name, deprecated)) = self.field_name(&cells[name_col]) else { continue };

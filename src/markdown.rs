@@ -2,96 +2,99 @@
 //! kept as its raw source text with its byte span.
 //!
 //! Cells are raw source, not rendered text, because the type grammar lives in the escapes
-//! (`\<`, `\\<`) and link syntax that rendering would lose.
+//! (`\<`, `\\<`) and link syntax that rendering would lose. They borrow the doc's text:
+//! copying every cell was a tenth of the memory a run touched.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::source::Span;
 
 /// The structure of one doc, before any meaning is given to it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct DocTables {
+pub struct DocTables<'a> {
     /// The first `#` heading.
-    pub title: Option<Heading>,
+    pub title: Option<Heading<'a>>,
     /// Paragraphs between the title and the first `##` heading, raw.
-    pub description: Vec<Text>,
+    pub description: Vec<Text<'a>>,
     /// The `##` sections, in order.
-    pub sections: Vec<Section>,
+    pub sections: Vec<Section<'a>>,
 }
 
 /// A heading's text (raw, without `#` marks) and where it is.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Heading {
+pub struct Heading<'a> {
     /// The raw heading text, trimmed.
-    pub text: String,
+    pub text: &'a str,
     /// Span of `text`.
     pub span: Span,
 }
 
 /// A raw piece of text and where it is.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Text {
-    /// The raw source.
-    pub text: String,
+pub struct Text<'a> {
+    /// The raw source (a code block's content may be pieced together).
+    pub text: Cow<'a, str>,
     /// Where it starts and ends.
     pub span: Span,
 }
 
 /// A `##` heading and what is under it (up to the next `##`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Section {
+pub struct Section<'a> {
     /// The `##` heading.
-    pub heading: Heading,
+    pub heading: Heading<'a>,
     /// Tables in the section, including under deeper headings.
-    pub tables: Vec<Table>,
+    pub tables: Vec<Table<'a>>,
     /// Fenced code blocks in the section, including under deeper headings.
-    pub code_blocks: Vec<Text>,
+    pub code_blocks: Vec<Text<'a>>,
     /// The `###` headings in the section, each with the code blocks under it.
-    pub subsections: Vec<Subsection>,
+    pub subsections: Vec<Subsection<'a>>,
     /// Bullet and numbered list items in the section (raw, without the marker), in order.
-    pub items: Vec<Text>,
+    pub items: Vec<Text<'a>>,
     /// Paragraphs directly in the section (not in lists, tables or quotes), raw.
-    pub paragraphs: Vec<Text>,
+    pub paragraphs: Vec<Text<'a>>,
 }
 
 /// A `###` heading and the code blocks under it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Subsection {
+pub struct Subsection<'a> {
     /// The `###` heading (its text may be empty).
-    pub heading: Heading,
+    pub heading: Heading<'a>,
     /// Fenced code blocks under it.
-    pub code_blocks: Vec<Text>,
+    pub code_blocks: Vec<Text<'a>>,
 }
 
 /// A pipe table.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
+pub struct Table<'a> {
     /// The header row's cells.
-    pub header: Vec<Text>,
+    pub header: Vec<Text<'a>>,
     /// The body rows; rows may be ragged.
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
     /// The whole table.
     pub span: Span,
 }
 
 /// One body row of a table.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub struct Row<'a> {
     /// Cells, raw and trimmed.
-    pub cells: Vec<Text>,
+    pub cells: Vec<Text<'a>>,
     /// The whole row.
     pub span: Span,
 }
 
 /// Reads the structure of one doc. Never fails: a doc without the expected parts yields
 /// empty parts, and the next stage says what is missing.
-pub fn parse(text: &str) -> DocTables {
+pub fn parse(text: &str) -> DocTables<'_> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut doc = DocTables::default();
     let mut table: Option<Table> = None;
     let mut row: Option<Row> = None;
     let mut in_header = false;
-    let mut code: Option<Text> = None;
+    let mut code: Option<Text<'_>> = None;
     // Open list items and block quotes: paragraphs inside them are not the section's own.
     let mut containers = 0usize;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
@@ -148,16 +151,19 @@ pub fn parse(text: &str) -> DocTables {
                     match doc.sections.last_mut() {
                         Some(section) => section.tables.push(table),
                         None => {
-                            let heading = Heading { text: String::new(), span: table.span };
+                            let heading = Heading { text: "", span: table.span };
                             doc.sections.push(Section { tables: vec![table], ..Section::new(heading) });
                         }
                     }
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => code = Some(Text { text: String::new(), span }),
+            Event::Start(Tag::CodeBlock(_)) => code = Some(Text { text: Cow::Borrowed(""), span }),
             Event::Text(content) => {
                 if let Some(code) = code.as_mut() {
-                    code.text.push_str(&content);
+                    match (&mut code.text, content) {
+                        (Cow::Borrowed(""), CowStr::Borrowed(piece)) => code.text = Cow::Borrowed(piece),
+                        (text, content) => text.to_mut().push_str(&content),
+                    }
                 }
             }
             Event::End(TagEnd::CodeBlock) => {
@@ -194,7 +200,7 @@ pub fn unescape(text: &str) -> String {
 // boundaries within it, so slicing `text` with them cannot fail.
 
 /// `## Fields ##` → `Fields`, keeping the span of the text itself.
-fn heading_text(text: &str, span: Span) -> Heading {
+fn heading_text(text: &str, span: Span) -> Heading<'_> {
     let raw = &text[span.start..span.end];
     let first_line = raw.split('\n').next().unwrap_or("");
     let without_marks = first_line.trim_start().trim_start_matches('#');
@@ -204,19 +210,20 @@ fn heading_text(text: &str, span: Span) -> Heading {
         + (first_line.len() - first_line.trim_start().len())
         + (first_line.trim_start().len() - without_marks.len())
         + (without_marks.len() - without_marks.trim_start().len());
-    Heading { text: trimmed.to_string(), span: Span::new(start, start + trimmed.len()) }
+    Heading { text: trimmed, span: Span::new(start, start + trimmed.len()) }
 }
 
-fn cell_text(text: &str, span: Span) -> Text {
+fn cell_text(text: &str, span: Span) -> Text<'_> {
     let raw = &text[span.start..span.end];
-    let trimmed = raw.trim_matches(|c: char| c == '|' || c.is_whitespace());
-    let start = span.start + raw.find(trimmed).unwrap_or(0);
-    let start = if trimmed.is_empty() { span.start } else { start };
-    Text { text: trimmed.to_string(), span: Span::new(start, start + trimmed.len()) }
+    let edge = |c: char| c == '|' || c.is_whitespace();
+    let unled = raw.trim_start_matches(edge);
+    let trimmed = unled.trim_end_matches(edge);
+    let start = if trimmed.is_empty() { span.start } else { span.start + (raw.len() - unled.len()) };
+    Text { text: Cow::Borrowed(trimmed), span: Span::new(start, start + trimmed.len()) }
 }
 
-impl Section {
-    fn new(heading: Heading) -> Self {
+impl<'a> Section<'a> {
+    fn new(heading: Heading<'a>) -> Self {
         Section {
             heading,
             tables: Vec::new(),
@@ -229,18 +236,18 @@ impl Section {
 }
 
 /// A list item's first line without its marker (`- `, `* `, `1. `), trimmed.
-fn item_text(text: &str, span: Span) -> Text {
+fn item_text(text: &str, span: Span) -> Text<'_> {
     let raw = &text[span.start..span.end];
     let line = raw.split('\n').next().unwrap_or("");
     let unmarked = line.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
     let unmarked = unmarked.strip_prefix(['-', '*', '+', '.', ')']).unwrap_or(unmarked);
     let trimmed = unmarked.trim();
     let start = span.start + (line.len() - unmarked.trim_start().len());
-    Text { text: trimmed.to_string(), span: Span::new(start, start + trimmed.len()) }
+    Text { text: Cow::Borrowed(trimmed), span: Span::new(start, start + trimmed.len()) }
 }
 
 /// A paragraph's raw source; blockquote markers on continuation lines are dropped.
-fn paragraph_text(text: &str, span: Span) -> Text {
+fn paragraph_text(text: &str, span: Span) -> Text<'_> {
     let raw = &text[span.start..span.end];
     let lines: Vec<&str> = raw
         .lines()
@@ -249,7 +256,7 @@ fn paragraph_text(text: &str, span: Span) -> Text {
             line.strip_prefix('>').map_or(line, str::trim_start)
         })
         .collect();
-    Text { text: lines.join("\n").trim().to_string(), span }
+    Text { text: Cow::Owned(lines.join("\n").trim().to_string()), span }
 }
 
 #[cfg(test)]
@@ -262,9 +269,9 @@ mod tests {
     fn reads_title_description_sections_and_raw_cells() {
         let doc = parse(DOC);
         assert_eq!(doc.title.as_ref().unwrap().text, "~~Thing~~");
-        let descriptions: Vec<_> = doc.description.iter().map(|t| t.text.as_str()).collect();
+        let descriptions: Vec<_> = doc.description.iter().map(|t| t.text.as_ref()).collect();
         assert_eq!(descriptions, ["A thing.", ":warning: old"]);
-        let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.text.as_str()).collect();
+        let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.text).collect();
         assert_eq!(headings, ["Fields", "Values"]);
         let fields = &doc.sections[0].tables;
         assert_eq!(fields.len(), 1, "the table inside the code block is not a table");
@@ -281,7 +288,7 @@ mod tests {
             "# U\n\n## Supported Types\n\n### `string`\n\n```ts\nconst v: string = \"x\";\n```\n\n### \n\n```go\nx := 1\n```\n",
         );
         let section = &doc.sections[0];
-        let headings: Vec<&str> = section.subsections.iter().map(|s| s.heading.text.as_str()).collect();
+        let headings: Vec<&str> = section.subsections.iter().map(|s| s.heading.text).collect();
         assert_eq!(headings, ["`string`", ""]);
         assert_eq!(section.subsections[1].code_blocks[0].text, "x := 1\n");
         assert_eq!(section.code_blocks.len(), 2);
@@ -292,12 +299,12 @@ mod tests {
         let text = "# E\n\n## Values\n\nThis is an open enum.\n\n- `\"a b\"`\n-   `-1`\n  more\n* x\n\n1. `\"n\"`\n\n> quoted\n";
         let doc = parse(text);
         let section = &doc.sections[0];
-        let items: Vec<&str> = section.items.iter().map(|t| t.text.as_str()).collect();
+        let items: Vec<&str> = section.items.iter().map(|t| t.text.as_ref()).collect();
         assert_eq!(items, ["`\"a b\"`", "`-1`", "x", "`\"n\"`"]);
         for item in &section.items {
             assert_eq!(&text[item.span.start..item.span.end], item.text);
         }
-        let prose: Vec<&str> = section.paragraphs.iter().map(|t| t.text.as_str()).collect();
+        let prose: Vec<&str> = section.paragraphs.iter().map(|t| t.text.as_ref()).collect();
         assert_eq!(prose, ["This is an open enum."]);
     }
 

@@ -64,13 +64,6 @@ impl Templates {
         Ok(Templates { tera, override_files, sources })
     }
 
-    /// Renders and formats every file, in parallel, keeping their order. Each view is
-    /// dropped where it was rendered, so that freeing them is parallel too.
-    pub fn render_all(&self, files: Vec<FileView>) -> Result<Vec<RenderedFile>, Error> {
-        use rayon::prelude::*;
-        files.into_par_iter().map(|file| self.render(&file)).collect()
-    }
-
     /// Renders and formats one file.
     pub fn render(&self, file: &FileView) -> Result<RenderedFile, Error> {
         let mut context = tera::Context::new();

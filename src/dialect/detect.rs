@@ -96,7 +96,7 @@ fn vote(tables: &DocTables, custom: &dyn Fn(&str) -> bool) -> Vote {
     }
     if let Some(union) = tables.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Supported Types")) {
         // A union's members name their dialect: the ones that find and read the most.
-        let title = tables.title.as_ref().map_or("", |t| t.text.as_str());
+        let title = tables.title.as_ref().map_or("", |t| t.text);
         let scores: Vec<usize> = DIALECTS
             .iter()
             .map(|d| {
@@ -124,7 +124,7 @@ fn vote(tables: &DocTables, custom: &dyn Fn(&str) -> bool) -> Vote {
 }
 
 /// The Type cells of the doc's `## Fields` table.
-fn type_cells(tables: &DocTables) -> Vec<(&str, Span)> {
+fn type_cells<'a>(tables: &'a DocTables<'a>) -> Vec<(&'a str, Span)> {
     let Some(table) =
         tables.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Fields")).and_then(|s| s.tables.first())
     else {
@@ -133,7 +133,7 @@ fn type_cells(tables: &DocTables) -> Vec<(&str, Span)> {
     let Some(column) = table.header.iter().position(|h| h.text.eq_ignore_ascii_case("Type")) else {
         return Vec::new();
     };
-    table.rows.iter().filter_map(|row| row.cells.get(column)).map(|c| (c.text.as_str(), c.span)).collect()
+    table.rows.iter().filter_map(|row| row.cells.get(column)).map(|c| (c.text.as_ref(), c.span)).collect()
 }
 
 /// The dialect with the most votes; ties go to the earlier dialect.

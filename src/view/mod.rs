@@ -439,8 +439,18 @@ pub fn type_paths(schema: &Schema) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Builds the view of every file to generate, sorted by path.
-pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
+/// Builds the view of every file to generate and hands each to `consume` as soon as it is
+/// built, in parallel; the results come back sorted by the files' paths. A view is dropped
+/// where it was consumed, so that the views are never all in memory at once.
+pub fn each_file<T, E>(
+    schema: &Schema,
+    rules: &Rules,
+    consume: impl Fn(FileView) -> Result<T, E> + Sync,
+) -> Result<Vec<T>, E>
+where
+    T: Send,
+    E: Send,
+{
     let names = Names::new(schema);
     let deprecated: BTreeSet<&str> = schema.models.iter().filter(|m| m.deprecated).map(|m| m.id.as_str()).collect();
     let folders_of: HashMap<&str, &[String]> =
@@ -448,51 +458,40 @@ pub fn build(schema: &Schema, rules: &Rules) -> Vec<FileView> {
     let models: HashMap<&str, &Model> = schema.models.iter().map(|m| (m.id.as_str(), m)).collect();
     let comparable = derives::comparable(schema, rules);
     // Each model's view depends on the names and the schema only: built side by side.
-    let model_files: Vec<FileView> = schema
+    let model_files: Vec<(String, bool, T)> = schema
         .models
         .par_iter()
         .map(|model| {
-            let scope = &names.scopes[&model.folders];
             let cx = ModelCx {
                 names: &names,
                 models: &models,
-                scope,
+                scope: &names.scopes[&model.folders],
                 rules,
                 deprecated: &deprecated,
                 folders_of: &folders_of,
                 comparable: comparable[&model.id],
                 model,
             };
-            let (name, stem) = &names.types[&model.id];
-            let dir = dir_of(&names.modules[&model.folders]);
-            let (template, item) = match &model.kind {
-                ModelKind::Object { fields, keep_unknown } => {
-                    ("struct.rs.tera", ItemView::Struct(cx.struct_view(name, fields, *keep_unknown)))
-                }
-                ModelKind::Enum { values, open, integer: false } => {
-                    ("enum.rs.tera", ItemView::Enum(cx.enum_view(name, values, *open, false)))
-                }
-                ModelKind::Enum { values, open, integer: true } => {
-                    ("int_enum.rs.tera", ItemView::IntEnum(cx.enum_view(name, values, *open, true)))
-                }
-                ModelKind::Union { members } => ("union.rs.tera", ItemView::Union(cx.union_view(name, members))),
-                ModelKind::Opaque => ("opaque.rs.tera", ItemView::Opaque(cx.opaque_view(name))),
-            };
-            let consts = cx.const_views();
-            FileView { path: format!("{dir}{stem}.rs"), template, header: header(&model.source), item, consts }
+            let view = cx.file_view();
+            let calls_support = matches!(&view.item, ItemView::Struct(s) if s.deserialize.is_some());
+            Ok((view.path.clone(), calls_support, consume(view)?))
         })
-        .collect();
+        .collect::<Result<_, E>>()?;
     // The root holds the serde support module when some struct's view calls it.
-    let uses_support = model_files.iter().any(|f| matches!(&f.item, ItemView::Struct(s) if s.deserialize.is_some()));
+    let uses_support = model_files.iter().any(|(_, calls_support, _)| *calls_support);
     let serde_support = names.serde_support.clone().filter(|_| uses_support);
-    let mut files = Vec::new();
-    for (folder, module_path) in &names.modules {
-        let serde_support = if folder.is_empty() { serde_support.clone() } else { None };
-        files.push(module_file(schema, &names, folder, module_path, serde_support));
-    }
-    files.extend(model_files);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+    let mut files: Vec<(String, T)> = names
+        .modules
+        .par_iter()
+        .map(|(folder, module_path)| {
+            let serde_support = if folder.is_empty() { serde_support.clone() } else { None };
+            let view = module_file(schema, &names, folder, module_path, serde_support);
+            Ok((view.path.clone(), consume(view)?))
+        })
+        .collect::<Result<_, E>>()?;
+    files.extend(model_files.into_iter().map(|(path, _, result)| (path, result)));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files.into_iter().map(|(_, result)| result).collect())
 }
 
 fn dir_of(module_path: &[String]) -> String {
@@ -564,6 +563,27 @@ const STD_DERIVES: &str = "Debug, Clone, PartialEq";
 const SERDE_DERIVES: &str = "::serde::Serialize, ::serde::Deserialize";
 
 impl ModelCx<'_> {
+    /// The model's file: its item, then its constant types.
+    fn file_view(&self) -> FileView {
+        let model = self.model;
+        let (name, stem) = &self.names.types[&model.id];
+        let dir = dir_of(&self.names.modules[&model.folders]);
+        let (template, item) = match &model.kind {
+            ModelKind::Object { fields, keep_unknown } => {
+                ("struct.rs.tera", ItemView::Struct(self.struct_view(name, fields, *keep_unknown)))
+            }
+            ModelKind::Enum { values, open, integer: false } => {
+                ("enum.rs.tera", ItemView::Enum(self.enum_view(name, values, *open, false)))
+            }
+            ModelKind::Enum { values, open, integer: true } => {
+                ("int_enum.rs.tera", ItemView::IntEnum(self.enum_view(name, values, *open, true)))
+            }
+            ModelKind::Union { members } => ("union.rs.tera", ItemView::Union(self.union_view(name, members))),
+            ModelKind::Opaque => ("opaque.rs.tera", ItemView::Opaque(self.opaque_view(name))),
+        };
+        FileView { path: format!("{dir}{stem}.rs"), template, header: header(&model.source), item, consts: self.const_views() }
+    }
+
     fn model_docs(&self, extra: &[String]) -> Vec<String> {
         let mut lines = self.model.description.as_deref().map(rustdoc::description).unwrap_or_default();
         if lines.is_empty() {
