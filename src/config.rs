@@ -590,7 +590,9 @@ fn render_reusing(
         let hash = cache::hex(cache::view_hash(generator, &view));
         let unchanged = previous.and_then(|p| p.views.get(&view.path)) == Some(&hash);
         let generated = match unchanged.then(|| manifest.intact_text(out_dir, &view.path)).flatten() {
-            Some(contents) => output::Generated { file: RenderedFile { path: view.path.clone(), contents }, reused: true },
+            Some(contents) => {
+                output::Generated { file: RenderedFile { path: view.path.clone(), contents }, reused: true }
+            }
             None => output::Generated { file: templates.render(&view)?, reused: false },
         };
         Ok((generated, hash))

@@ -68,7 +68,7 @@ impl Cx<'_> {
             self.error(Span::new(0, 0), "the doc has no `# Title` heading", "start the doc with `# ModelName`");
             return None;
         };
-        let (title_text, deprecated) = strip_strikethrough(&title.text);
+        let (title_text, deprecated) = strip_strikethrough(title.text);
         if title_text.trim().is_empty() {
             self.error(title.span, "the title is empty", "write the model's name after `#`");
             return None;

@@ -102,33 +102,39 @@ fn kept_unknown_keys_and_user_types_take_them_away() {
     assert!(has(&typed["Ping"], "Eq"));
 }
 
-/// `Deserialize` is written out (an `impl_deserialize!` call) unless serde's derive is
-/// needed: a flattened map of unknown keys, serde attributes or a `Deserialize` derive from
-/// the config. Exactly one of the two, never both.
+/// `Serialize` and `Deserialize` are written out (an `impl_serde!` call) unless serde's
+/// derives are needed: a flattened map of unknown keys, serde attributes or a serde derive
+/// from the config. Exactly one of the two, never both, and never one trait of each.
 #[test]
-fn deserialize_is_derived_only_where_the_derive_is_needed() {
+fn serde_traits_are_derived_only_where_the_derives_are_needed() {
+    let leaf = "[models.\"components/Leaf.md\"]\n";
     let cases = [
         (None, "Leaf", false),
-        (Some("keep_unknown_fields = true\n"), "Leaf", true),
-        (Some("[models.\"components/Leaf.md\"]\nattributes = [\"#[serde(deny_unknown_fields)]\"]\n"), "Leaf", true),
-        (Some("[models.\"components/Leaf.md\"]\nattributes = [\"#[serde(deny_unknown_fields)]\"]\n"), "Ping", false),
-        (Some("[models.\"components/Leaf.md\"]\nderives = [\"::serde::Deserialize\"]\n"), "Leaf", true),
-        (Some("[models.\"components/Leaf.md\"]\nderives = [\"PartialOrd\"]\n"), "Leaf", false),
+        (Some("keep_unknown_fields = true\n".to_string()), "Leaf", true),
+        (Some(format!("{leaf}attributes = [\"#[serde(deny_unknown_fields)]\"]\n")), "Leaf", true),
+        (Some(format!("{leaf}attributes = [\"#[serde(deny_unknown_fields)]\"]\n")), "Ping", false),
+        (Some(format!("{leaf}derives = [\"::serde::Deserialize\"]\n")), "Leaf", true),
+        (Some(format!("{leaf}derives = [\"serde::Serialize\"]\n")), "Leaf", true),
+        (Some(format!("{leaf}derives = [\"PartialOrd\"]\n")), "Leaf", false),
     ];
     for (config, name, derived) in cases {
+        let config = config.as_deref();
         let found = derives(config);
         let written = written_out(config);
-        assert_eq!(has(&found[name], ":: serde :: Deserialize"), derived, "{config:?} {name}: {}", found[name]);
+        for trait_name in ["Serialize", "Deserialize"] {
+            let derives_it = found[name].split(',').any(|d| d.rsplit("::").next().unwrap().trim() == trait_name);
+            assert_eq!(derives_it, derived, "{config:?} {name} {trait_name}: {}", found[name]);
+        }
         assert_eq!(written.iter().any(|w| w == name), !derived, "{config:?} {name}: written out for {written:?}");
     }
 }
 
-/// The types whose `Deserialize` an `impl_deserialize!` call writes out.
+/// The types whose serde impls an `impl_serde!` call writes out.
 fn written_out(config_text: Option<&str>) -> Vec<String> {
     let mut found = Vec::new();
     for item in generated(config_text).into_iter().flat_map(|file| file.items) {
         if let syn::Item::Macro(call) = item
-            && call.mac.path.segments.last().is_some_and(|s| s.ident == "impl_deserialize")
+            && call.mac.path.segments.last().is_some_and(|s| s.ident == "impl_serde")
         {
             found.push(call.mac.tokens.into_iter().next().unwrap().to_string());
         }

@@ -279,6 +279,9 @@ fn struct_wire_names(file: &syn::File) -> Vec<Vec<String>> {
             _ => None,
         })
         .map(|s| {
+            if let Some(keys) = written_out_keys(file, &s.ident) {
+                return keys;
+            }
             s.fields
                 .iter()
                 .map(|field| {
@@ -301,6 +304,37 @@ fn struct_wire_names(file: &syn::File) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
+}
+
+/// The JSON keys an `impl_serde!` call gives the fields of `name`, when there is one:
+/// `[#attrs] Name as "Name" in path; presence field = "key", …`.
+fn written_out_keys(file: &syn::File, name: &syn::Ident) -> Option<Vec<String>> {
+    use syn::parse::ParseStream;
+    let read = |input: ParseStream| {
+        input.call(syn::Attribute::parse_outer)?;
+        let ident: syn::Ident = input.parse()?;
+        input.parse::<syn::Token![as]>()?;
+        input.parse::<LitStr>()?;
+        input.parse::<syn::Token![in]>()?;
+        input.call(syn::Path::parse_mod_style)?;
+        input.parse::<syn::Token![;]>()?;
+        let mut keys = Vec::new();
+        while !input.is_empty() {
+            input.parse::<syn::Ident>()?;
+            input.parse::<syn::Ident>()?;
+            input.parse::<syn::Token![=]>()?;
+            keys.push(input.parse::<LitStr>()?.value());
+            input.parse::<syn::Token![,]>()?;
+        }
+        Ok((ident, keys))
+    };
+    file.items.iter().find_map(|item| match item {
+        syn::Item::Macro(m) if m.mac.path.segments.last().unwrap().ident == "impl_serde" => {
+            let (ident, keys) = m.mac.parse_body_with(read).unwrap();
+            (ident == *name).then_some(keys)
+        }
+        _ => None,
+    })
 }
 
 /// A field's type in a doc set: a scalar (an index into the dialect's), a link to doc
@@ -509,14 +543,14 @@ proptest! {
         let syntax = syn::parse_file(&model.contents).unwrap();
         let expected: Vec<String> = doc.rows.iter().map(|r| r.name.clone()).collect();
         prop_assert_eq!(struct_wire_names(&syntax), vec![expected], "{}", model.contents);
-        // One struct (with its `new`, when it has required fields, and its `Deserialize`
+        // One struct (with its `new`, when it has required fields, and its serde impls
         // written out);
         // const fields add one single-value enum each.
         let structs = syntax.items.iter().filter(|i| matches!(i, syn::Item::Struct(_))).count();
-        let deserializes = syntax
+        let written_out_impls = syntax
             .items
             .iter()
-            .filter(|i| matches!(i, syn::Item::Macro(m) if m.mac.path.segments.last().unwrap().ident == "impl_deserialize"))
+            .filter(|i| matches!(i, syn::Item::Macro(m) if m.mac.path.segments.last().unwrap().ident == "impl_serde"))
             .count();
         let others = syntax
             .items
@@ -525,7 +559,7 @@ proptest! {
             .count();
         // A struct without fields keeps serde's derive.
         let written_out = usize::from(!doc.rows.is_empty());
-        prop_assert_eq!((structs, deserializes, others), (1, written_out, 0), "{}", model.contents);
+        prop_assert_eq!((structs, written_out_impls, others), (1, written_out, 0), "{}", model.contents);
     }
 }
 

@@ -89,18 +89,19 @@ pub struct StructView {
     /// `new(required fields…)`, when the struct has required fields (else it derives
     /// `Default`).
     pub constructor: Option<ConstructorView>,
-    /// The written-out `Deserialize`, when serde's derive is not used.
-    pub deserialize: Option<DeserializeView>,
+    /// The written-out `Serialize` and `Deserialize`, when serde's derives are not used.
+    pub serde: Option<SerdeView>,
 }
 
-/// A struct's `Deserialize`, written out over the root's serde support module instead of
-/// derived: serde's derive expands to several times the code per field (a field enum and
-/// its visitor, a sequence visitor, a wrapper type per `deserialize_with`), and that
-/// expansion was most of the time rustc took over generated models. The fields are listed
-/// to the support module's `impl_deserialize!` macro, whose body syn keeps as tokens:
-/// written out as code, they doubled the time mdschema spends parsing its output.
+/// A struct's `Serialize` and `Deserialize`, written out over the root's serde support
+/// module instead of derived: serde's derives expand to several times the code per field (a
+/// field enum and its visitor, a sequence visitor, a wrapper type per `deserialize_with`, a
+/// presence test per skipped field), and that expansion was most of the time rustc took
+/// over generated models. The fields are listed once to the support module's `impl_serde!`
+/// macro, whose body syn keeps as tokens: written out as code, the impls doubled the time
+/// mdschema spends parsing its output, and as field attributes they were a third of it.
 #[derive(Debug, Clone, Serialize)]
-pub struct DeserializeView {
+pub struct SerdeView {
     /// Attributes on the `impl` blocks.
     pub impl_attrs: Vec<String>,
     /// The path of the serde support module.
@@ -108,19 +109,19 @@ pub struct DeserializeView {
     /// The struct's name as a string literal, for serde's error messages.
     pub name_literal: String,
     /// The fields, in order.
-    pub fields: Vec<ReadView>,
+    pub fields: Vec<SerdeFieldView>,
 }
 
-/// One field of a written-out `Deserialize`.
+/// One field of a written-out `Serialize` and `Deserialize`.
 #[derive(Debug, Clone, Serialize)]
-pub struct ReadView {
+pub struct SerdeFieldView {
     /// The field's Rust name.
     pub name: String,
     /// Its JSON key, as a string literal.
     pub key: String,
-    /// How a missing key and `null` read: `required` (missing is an error), `optional`
-    /// (missing and `null` are `None`) or `nullable` (missing is `None`, `null` is
-    /// `Some(None)`).
+    /// How a missing key and `null` read, and what is written: `required` (missing is an
+    /// error; always written), `optional` (missing and `null` are `None`) or `nullable`
+    /// (missing is `None`, `null` is `Some(None)`); `None` is not written.
     pub presence: &'static str,
 }
 
@@ -473,7 +474,7 @@ where
                 model,
             };
             let view = cx.file_view();
-            let calls_support = matches!(&view.item, ItemView::Struct(s) if s.deserialize.is_some());
+            let calls_support = matches!(&view.item, ItemView::Struct(s) if s.serde.is_some());
             Ok((view.path.clone(), calls_support, consume(view)?))
         })
         .collect::<Result<_, E>>()?;
@@ -581,7 +582,13 @@ impl ModelCx<'_> {
             ModelKind::Union { members } => ("union.rs.tera", ItemView::Union(self.union_view(name, members))),
             ModelKind::Opaque => ("opaque.rs.tera", ItemView::Opaque(self.opaque_view(name))),
         };
-        FileView { path: format!("{dir}{stem}.rs"), template, header: header(&model.source), item, consts: self.const_views() }
+        FileView {
+            path: format!("{dir}{stem}.rs"),
+            template,
+            header: header(&model.source),
+            item,
+            consts: self.const_views(),
+        }
     }
 
     fn model_docs(&self, extra: &[String]) -> Vec<String> {
@@ -630,9 +637,9 @@ impl ModelCx<'_> {
         let mut required = Vec::new();
         // Fields serde flattens a map into: a constructor starts them empty, not `None`.
         let mut flattened = Vec::new();
-        let mut reads = Vec::new();
+        let mut serde_fields = Vec::new();
         let support =
-            self.names.serde_support_path(&self.model.folders).filter(|_| writes_deserialize(self.model, self.rules));
+            self.names.serde_support_path(&self.model.folders).filter(|_| writes_serde(self.model, self.rules));
         for field in fields {
             if field.ty.is_plumbing() {
                 skipped.push(format!(
@@ -648,7 +655,7 @@ impl ModelCx<'_> {
             if field.catch_all {
                 flattened.push(view.name.clone());
             }
-            reads.push(read_view(field, &view.name));
+            serde_fields.push(serde_field(field, &view.name));
             views.push(view);
         }
         if keep_unknown && !fields.iter().any(|f| f.catch_all) {
@@ -663,28 +670,21 @@ impl ModelCx<'_> {
         }
         // Every field optional: `Default` builds it absent everywhere. Else `new(required…)`.
         let default = if required.is_empty() { ", Default" } else { "" };
-        let serde_derives = if support.is_some() { "::serde::Serialize" } else { SERDE_DERIVES };
-        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}{}{default}, {serde_derives}", self.eq_hash()));
+        let serde_derives = if support.is_some() { String::new() } else { format!(", {SERDE_DERIVES}") };
+        let mut attrs = self.type_attrs(&format!("{STD_DERIVES}{}{default}{serde_derives}", self.eq_hash()));
         let uses_deprecated = fields.iter().any(|f| f.deprecated || self.refers_to_deprecated(&f.ty));
         let allow_deprecated = uses_deprecated || self.model.deprecated;
         let impl_attrs = if allow_deprecated { vec!["#[allow(deprecated)]".to_string()] } else { Vec::new() };
         attrs.extend(impl_attrs.iter().cloned());
         let constructor =
             (!required.is_empty()).then(|| self.constructor(name, &views, &required, &flattened, &impl_attrs));
-        let deserialize = support.map(|support| DeserializeView {
+        let serde = support.map(|support| SerdeView {
             impl_attrs,
             support,
             name_literal: literal(name.trim_start_matches("r#")),
-            fields: reads,
+            fields: serde_fields,
         });
-        StructView {
-            name: name.to_string(),
-            docs: self.model_docs(&skipped),
-            attrs,
-            fields: views,
-            constructor,
-            deserialize,
-        }
+        StructView { name: name.to_string(), docs: self.model_docs(&skipped), attrs, fields: views, constructor, serde }
     }
 
     fn constructor(
@@ -721,9 +721,8 @@ impl ModelCx<'_> {
         }
     }
 
-    /// A field and its serde attributes; those that only serde's derived `Deserialize` reads
-    /// are left out when it is written out (`derives_deserialize` false).
-    fn field_view(&self, field: &Field, names: &mut Namespace, derives_deserialize: bool) -> FieldView {
+    /// A field and, where serde's derives are used (`derives_serde`), its serde attributes.
+    fn field_view(&self, field: &Field, names: &mut Namespace, derives_serde: bool) -> FieldView {
         let name = names.claim(&ident::field_name(&field.name));
         let inner = match self.rules.field_type(&self.model.id, &field.name) {
             Some(rust) => rust.to_string(),
@@ -737,40 +736,38 @@ impl ModelCx<'_> {
             attrs.insert(0, "#[serde(flatten)]".into());
             return FieldView { name, ty: inner, docs: field_docs(field), attrs };
         }
+        let ty = match (field.required, field.nullable) {
+            (true, false) => inner,
+            (true, true) | (false, false) => self.option(&inner),
+            (false, true) => self.option(&self.option(&inner)),
+        };
+        if derives_serde {
+            attrs.splice(0..0, self.serde_field_attr(field, &name));
+        }
+        FieldView { name, ty, docs: field_docs(field), attrs }
+    }
+
+    /// The `#[serde(…)]` attribute of a field of a struct that derives serde's traits, if any.
+    fn serde_field_attr(&self, field: &Field, name: &str) -> Option<String> {
         let mut serde = Vec::new();
         if name.trim_start_matches("r#") != field.wire_name {
             serde.push(format!("rename = {}", literal(&field.wire_name)));
         }
         let skip_none = format!("skip_serializing_if = \"{}::is_none\"", self.scope.option());
-        let ty = match (field.required, field.nullable) {
-            (true, false) => inner,
-            (true, true) => {
-                // `deserialize_with` makes serde report a missing key instead of reading None.
-                if derives_deserialize {
-                    serde.push("deserialize_with = \"::serde::Deserialize::deserialize\"".into());
-                }
-                self.option(&inner)
-            }
-            (false, false) => {
-                serde.extend(derives_deserialize.then(|| "default".to_string()));
-                serde.push(skip_none);
-                self.option(&inner)
-            }
-            (false, true) => {
-                // Only reading needs double_option (`null` is `Some(None)`, not `None`): serde
-                // already writes `Some(None)` as `null`, and the absent `None` is skipped.
-                serde.extend(derives_deserialize.then(|| "default".to_string()));
-                serde.push(skip_none);
-                if derives_deserialize {
-                    serde.push("deserialize_with = \"::serde_with::rust::double_option::deserialize\"".into());
-                }
-                self.option(&self.option(&inner))
-            }
-        };
-        if !serde.is_empty() {
-            attrs.insert(0, format!("#[serde({})]", serde.join(", ")));
+        match (field.required, field.nullable) {
+            (true, false) => {}
+            // `deserialize_with` makes serde report a missing key instead of reading None.
+            (true, true) => serde.push("deserialize_with = \"::serde::Deserialize::deserialize\"".into()),
+            (false, false) => serde.extend(["default".to_string(), skip_none]),
+            // Only reading needs double_option (`null` is `Some(None)`, not `None`): serde
+            // already writes `Some(None)` as `null`, and the absent `None` is skipped.
+            (false, true) => serde.extend([
+                "default".to_string(),
+                skip_none,
+                "deserialize_with = \"::serde_with::rust::double_option::deserialize\"".into(),
+            ]),
         }
-        FieldView { name, ty, docs: field_docs(field), attrs }
+        (!serde.is_empty()).then(|| format!("#[serde({})]", serde.join(", ")))
     }
 
     /// An enum of strings, or of integers (`integer`): the variants, the catch-all of an open
@@ -1041,28 +1038,29 @@ impl ModelCx<'_> {
 
 const VALUE: &str = "::serde_json::Value";
 
-/// Whether a struct's `Deserialize` is written out rather than derived. The derive stays
-/// where a field flattens the keys the doc does not list (only serde's derive buffers the
-/// rest of an object), where the config gives the model serde attributes (only the derive
-/// would honour them) or derives `Deserialize` itself, and for a struct without fields.
-fn writes_deserialize(model: &Model, rules: &Rules) -> bool {
+/// Whether a struct's `Serialize` and `Deserialize` are written out rather than derived.
+/// The derives stay where a field flattens the keys the doc does not list (only serde's
+/// derive buffers the rest of an object), where the config gives the model serde attributes
+/// (only the derives would honour them) or derives a serde trait itself, and for a struct
+/// without fields.
+fn writes_serde(model: &Model, rules: &Rules) -> bool {
     let ModelKind::Object { fields, keep_unknown } = &model.kind else { return false };
     let has_fields = fields.iter().any(|f| !f.ty.is_plumbing());
     let flattens = *keep_unknown || fields.iter().any(|f| f.catch_all);
     let (derives, attrs) = rules.extras(&model.source);
     let serde_attrs = attrs.iter().any(|a| a.contains("serde"));
-    let derives_deserialize = derives.iter().any(|d| d.trim().ends_with("Deserialize"));
-    has_fields && !flattens && !serde_attrs && !derives_deserialize
+    let derives_serde = derives.iter().any(|d| d.trim().ends_with("Serialize") || d.trim().ends_with("Deserialize"));
+    has_fields && !flattens && !serde_attrs && !derives_serde
 }
 
-/// How a written-out `Deserialize` reads `field` (named `name` in Rust).
-fn read_view(field: &Field, name: &str) -> ReadView {
+/// How the written-out impls read and write `field` (named `name` in Rust).
+fn serde_field(field: &Field, name: &str) -> SerdeFieldView {
     let presence = match (field.required, field.nullable) {
         (true, _) => "required",
         (false, false) => "optional",
         (false, true) => "nullable",
     };
-    ReadView { name: name.to_string(), key: literal(&field.wire_name), presence }
+    SerdeFieldView { name: name.to_string(), key: literal(&field.wire_name), presence }
 }
 
 /// Each field's or member's type with the name a const type for it is named after.
