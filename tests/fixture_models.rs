@@ -15,7 +15,7 @@ mod single {
     include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/models/single/models.rs"));
 }
 
-/// The same models with serde's derived `Deserialize` on every struct.
+/// The same models with serde's derives on every struct.
 #[allow(dead_code, deprecated)]
 mod derived {
     include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/models/derived/models.rs"));
@@ -243,9 +243,108 @@ fn the_one_file_layout_has_the_same_types_at_the_same_paths() {
     assert_eq!(single::components::Status::Active.to_string(), Status::Active.to_string());
 }
 
-/// What reading `json` as `T` gives: the JSON it writes back, or serde's error message.
-fn read_as<T: serde::Serialize + serde::de::DeserializeOwned>(json: &str) -> Result<Value, String> {
-    serde_json::from_str::<T>(json).map(|model| serde_json::to_value(model).unwrap()).map_err(|e| e.to_string())
+/// What reading `json` as `T` gives: the JSON it writes back and what its `Serialize` tells
+/// a serializer, or serde's error message.
+fn read_as<T: serde::Serialize + serde::de::DeserializeOwned>(json: &str) -> Result<(Value, StructCalls), String> {
+    let model = serde_json::from_str::<T>(json).map_err(|e| e.to_string())?;
+    Ok((serde_json::to_value(&model).unwrap(), model.serialize(Recorder).unwrap()))
+}
+
+/// What a struct's `Serialize` tells a serializer beyond the JSON it makes: the name and
+/// length it announces, and each field written (its value as JSON) or skipped, in order.
+/// JSON ignores the length and the skips; other formats do not.
+#[derive(Debug, PartialEq)]
+struct StructCalls {
+    name: &'static str,
+    len: usize,
+    fields: Vec<(&'static str, Option<Value>)>,
+}
+
+/// A serializer that records the calls of a struct's `Serialize` and refuses anything else.
+struct Recorder;
+
+macro_rules! not_a_struct {
+    ($($method:ident($($arg:ty),*) -> $ok:ty;)*) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<$ok, Self::Error> {
+            Err(serde::ser::Error::custom("not a struct"))
+        })*
+    };
+}
+
+impl serde::Serializer for Recorder {
+    type Ok = StructCalls;
+    type Error = serde_json::Error;
+    type SerializeSeq = serde::ser::Impossible<StructCalls, serde_json::Error>;
+    type SerializeTuple = serde::ser::Impossible<StructCalls, serde_json::Error>;
+    type SerializeTupleStruct = serde::ser::Impossible<StructCalls, serde_json::Error>;
+    type SerializeTupleVariant = serde::ser::Impossible<StructCalls, serde_json::Error>;
+    type SerializeMap = serde::ser::Impossible<StructCalls, serde_json::Error>;
+    type SerializeStruct = StructCalls;
+    type SerializeStructVariant = serde::ser::Impossible<StructCalls, serde_json::Error>;
+
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<StructCalls, Self::Error> {
+        Ok(StructCalls { name, len, fields: Vec::new() })
+    }
+
+    not_a_struct! {
+        serialize_bool(bool) -> StructCalls; serialize_i8(i8) -> StructCalls; serialize_i16(i16) -> StructCalls;
+        serialize_i32(i32) -> StructCalls; serialize_i64(i64) -> StructCalls; serialize_u8(u8) -> StructCalls;
+        serialize_u16(u16) -> StructCalls; serialize_u32(u32) -> StructCalls; serialize_u64(u64) -> StructCalls;
+        serialize_f32(f32) -> StructCalls; serialize_f64(f64) -> StructCalls; serialize_char(char) -> StructCalls;
+        serialize_str(&str) -> StructCalls; serialize_bytes(&[u8]) -> StructCalls; serialize_none() -> StructCalls;
+        serialize_unit() -> StructCalls; serialize_unit_struct(&'static str) -> StructCalls;
+        serialize_unit_variant(&'static str, u32, &'static str) -> StructCalls;
+        serialize_seq(Option<usize>) -> Self::SerializeSeq; serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+    }
+
+    fn serialize_some<T: ?Sized + serde::Serialize>(self, _: &T) -> Result<StructCalls, Self::Error> {
+        Err(serde::ser::Error::custom("not a struct"))
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + serde::Serialize>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<StructCalls, Self::Error> {
+        Err(serde::ser::Error::custom("not a struct"))
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + serde::Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<StructCalls, Self::Error> {
+        Err(serde::ser::Error::custom("not a struct"))
+    }
+}
+
+impl serde::ser::SerializeStruct for StructCalls {
+    type Ok = StructCalls;
+    type Error = serde_json::Error;
+
+    fn serialize_field<T: ?Sized + serde::Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Self::Error> {
+        self.fields.push((key, Some(serde_json::to_value(value)?)));
+        Ok(())
+    }
+
+    fn skip_field(&mut self, key: &'static str) -> Result<(), Self::Error> {
+        self.fields.push((key, None));
+        Ok(())
+    }
+
+    fn end(self) -> Result<StructCalls, Self::Error> {
+        Ok(self)
+    }
 }
 
 /// A JSON object text from `(key, value)` entries, duplicates and order kept.
@@ -256,11 +355,12 @@ fn object_text(entries: &[(String, Value)]) -> String {
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
-    /// The written-out `Deserialize` and serde's derived one agree on any object over a
-    /// struct's keys (and others): each present, absent, `null`, a value of its type or of
-    /// another, repeated or not, in any order. Same JSON back, or the same error.
+    /// The written-out `Serialize` and `Deserialize` and serde's derived ones agree on any
+    /// object over a struct's keys (and others): each present, absent, `null`, a value of
+    /// its type or of another, repeated or not, in any order. Same JSON back and the same
+    /// calls to a serializer (name, length, fields written and skipped), or the same error.
     #[test]
-    fn written_out_deserialize_agrees_with_serdes_derive(
+    fn written_out_serde_impls_agree_with_serdes_derives(
         picks in proptest::collection::vec((0usize..40, 0usize..12), 0..14),
         struct_index in 0usize..5,
     ) {
