@@ -17,7 +17,7 @@ mod derives;
 use derives::Comparable;
 
 /// One generated file, before rendering.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct FileView {
     /// Output path relative to the output folder, `/`-separated.
     pub path: String,
@@ -32,7 +32,7 @@ pub struct FileView {
 }
 
 /// The context of one template.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 #[serde(untagged)]
 pub enum ItemView {
     /// `mod.rs.tera`.
@@ -50,7 +50,7 @@ pub enum ItemView {
 }
 
 /// A folder's `mod.rs`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct ModuleView {
     /// Sub-folders: each becomes `pub mod name { include!("name/mod.rs"); }`.
     pub modules: Vec<SubmoduleView>,
@@ -65,7 +65,7 @@ pub struct ModuleView {
 }
 
 /// A sub-module declaration.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct SubmoduleView {
     /// Attributes on the `mod` item.
     pub attrs: Vec<String>,
@@ -76,7 +76,7 @@ pub struct SubmoduleView {
 }
 
 /// An object model.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct StructView {
     /// The type's name.
     pub name: String,
@@ -100,7 +100,7 @@ pub struct StructView {
 /// over generated models. The fields are listed once to the support module's `impl_serde!`
 /// macro, whose body syn keeps as tokens: written out as code, the impls doubled the time
 /// mdschema spends parsing its output, and as field attributes they were a third of it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct SerdeView {
     /// Attributes on the `impl` blocks.
     pub impl_attrs: Vec<String>,
@@ -113,7 +113,7 @@ pub struct SerdeView {
 }
 
 /// One field of a written-out `Serialize` and `Deserialize`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct SerdeFieldView {
     /// The field's Rust name.
     pub name: String,
@@ -126,7 +126,7 @@ pub struct SerdeFieldView {
 }
 
 /// `impl Name { pub fn new(required…) -> Self }`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct ConstructorView {
     /// Attributes on the `impl` block.
     pub impl_attrs: Vec<String>,
@@ -141,7 +141,7 @@ pub struct ConstructorView {
 }
 
 /// One parameter of `new`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct ParamView {
     /// The parameter's (and its field's) name.
     pub name: String,
@@ -150,7 +150,7 @@ pub struct ParamView {
 }
 
 /// One field initializer of `new`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct InitView {
     /// The field's name.
     pub name: String,
@@ -159,7 +159,7 @@ pub struct InitView {
 }
 
 /// One struct field.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct FieldView {
     /// The field's Rust name.
     pub name: String,
@@ -172,7 +172,7 @@ pub struct FieldView {
 }
 
 /// An enum model, of strings (`enum.rs.tera`) or of integers (`int_enum.rs.tera`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct EnumView {
     /// The type's name.
     pub name: String,
@@ -199,7 +199,7 @@ pub struct EnumView {
 }
 
 /// One enum variant.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct VariantView {
     /// The variant's name.
     pub name: String,
@@ -212,7 +212,7 @@ pub struct VariantView {
 }
 
 /// A union: an untagged enum with one variant per member, most specific first.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct UnionView {
     /// The type's name.
     pub name: String,
@@ -230,7 +230,7 @@ pub struct UnionView {
 }
 
 /// One union variant.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct MemberView {
     /// The variant's name.
     pub name: String,
@@ -245,7 +245,7 @@ pub struct MemberView {
 }
 
 /// A type that holds exactly one string (a const literal field).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct ConstView {
     /// The type's name.
     pub name: String,
@@ -260,7 +260,7 @@ pub struct ConstView {
 }
 
 /// A model whose shape the doc does not give: a newtype over any JSON.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct OpaqueView {
     /// The type's name.
     pub name: String,
@@ -353,6 +353,8 @@ impl Names {
         // Const types are named after their model and field (`PetKind`), after every model
         // has its name, so that a model never loses its name to a const.
         let mut consts = HashMap::new();
+        // Each const's folder and name, for its module's scope.
+        let mut const_names: Vec<(&[String], String)> = Vec::new();
         for model in &schema.models {
             for (label, ty) in labelled_types(model) {
                 for value in consts_in(ty) {
@@ -360,7 +362,9 @@ impl Names {
                     if let std::collections::hash_map::Entry::Vacant(entry) = consts.entry(key) {
                         let wanted =
                             format!("{}{}", types[&model.id].0.trim_start_matches("r#"), ident::type_name(&label));
-                        entry.insert(type_scopes.entry(&model.folders).or_default().claim(&ident::type_name(&wanted)));
+                        let name = type_scopes.entry(&model.folders).or_default().claim(&ident::type_name(&wanted));
+                        const_names.push((&model.folders, name.clone()));
+                        entry.insert(name);
                     }
                 }
             }
@@ -379,10 +383,8 @@ impl Names {
         for model in &schema.models {
             scopes.entry(model.folders.clone()).or_default().taken.insert(types[&model.id].0.clone());
         }
-        let folders_of: HashMap<&str, &Vec<String>> =
-            schema.models.iter().map(|m| (m.id.as_str(), &m.folders)).collect();
-        for ((id, _), name) in &consts {
-            scopes.entry(folders_of[id.as_str()].clone()).or_default().taken.insert(name.clone());
+        for (folders, name) in const_names {
+            scopes.entry(folders.to_vec()).or_default().taken.insert(name);
         }
         scopes.entry(Vec::new()).or_default().taken.extend(parse_error.iter().chain(&serde_support).cloned());
         Names { modules, types, scopes, consts, parse_error, serde_support }
@@ -454,8 +456,6 @@ where
 {
     let names = Names::new(schema);
     let deprecated: BTreeSet<&str> = schema.models.iter().filter(|m| m.deprecated).map(|m| m.id.as_str()).collect();
-    let folders_of: HashMap<&str, &[String]> =
-        schema.models.iter().map(|m| (m.id.as_str(), m.folders.as_slice())).collect();
     let models: HashMap<&str, &Model> = schema.models.iter().map(|m| (m.id.as_str(), m)).collect();
     let comparable = derives::comparable(schema, rules);
     // Each model's view depends on the names and the schema only: built side by side.
@@ -469,8 +469,11 @@ where
                 scope: &names.scopes[&model.folders],
                 rules,
                 deprecated: &deprecated,
-                folders_of: &folders_of,
                 comparable: comparable[&model.id],
+                extras: {
+                    let (derives, attrs) = rules.extras(&model.source);
+                    Extras { derives, attrs }
+                },
                 model,
             };
             let view = cx.file_view();
@@ -553,10 +556,17 @@ struct ModelCx<'a> {
     scope: &'a Scope,
     rules: &'a Rules,
     deprecated: &'a BTreeSet<&'a str>,
-    folders_of: &'a HashMap<&'a str, &'a [String]>,
     /// Whether the model's type can derive `Eq` and `Hash`.
     comparable: Comparable,
+    /// The config's derives and attributes for the model's type.
+    extras: Extras,
     model: &'a Model,
+}
+
+/// Derives and attributes the config adds to a type.
+struct Extras {
+    derives: Vec<String>,
+    attrs: Vec<String>,
 }
 
 /// Derive macros live in the macro namespace, which types and modules cannot shadow.
@@ -614,19 +624,18 @@ impl ModelCx<'_> {
 
     /// The derive list (built-in derives, then the config's) and the config's attributes.
     fn type_attrs(&self, derives: &str) -> Vec<String> {
-        let (extra_derives, extra_attrs) = self.rules.extras(&self.model.source);
         let mut all: Vec<String> = derives.split(", ").map(str::to_string).collect();
-        for derive in extra_derives {
+        for derive in &self.extras.derives {
             let last_segment = |d: &str| d.rsplit("::").next().unwrap_or(d).trim().to_string();
-            if !all.iter().any(|d| last_segment(d) == last_segment(&derive)) {
-                all.push(derive);
+            if !all.iter().any(|d| last_segment(d) == last_segment(derive)) {
+                all.push(derive.clone());
             }
         }
         let mut attrs = vec![format!("#[derive({})]", all.join(", "))];
         if self.model.deprecated {
             attrs.push(deprecated_attr(self.model.deprecation_note.as_deref()));
         }
-        attrs.extend(extra_attrs);
+        attrs.extend(self.extras.attrs.iter().cloned());
         attrs
     }
 
@@ -639,7 +648,7 @@ impl ModelCx<'_> {
         let mut flattened = Vec::new();
         let mut serde_fields = Vec::new();
         let support =
-            self.names.serde_support_path(&self.model.folders).filter(|_| writes_serde(self.model, self.rules));
+            self.names.serde_support_path(&self.model.folders).filter(|_| writes_serde(self.model, &self.extras));
         for field in fields {
             if field.ty.is_plumbing() {
                 skipped.push(format!(
@@ -1029,7 +1038,8 @@ impl ModelCx<'_> {
             Type::Nullable { inner } => self.option(&self.rust_type(inner)),
             Type::Custom { name } => self.rules.doc_type(name).unwrap_or(VALUE).to_string(),
             Type::Ref { target } => {
-                let path = self.names.type_path(&self.model.folders, &target.id, self.folders_of[target.id.as_str()]);
+                let path =
+                    self.names.type_path(&self.model.folders, &target.id, &self.models[target.id.as_str()].folders);
                 if target.boxed { format!("{}<{path}>", self.scope.name("Box", "::std::boxed::Box")) } else { path }
             }
         }
@@ -1043,13 +1053,13 @@ const VALUE: &str = "::serde_json::Value";
 /// derive buffers the rest of an object), where the config gives the model serde attributes
 /// (only the derives would honour them) or derives a serde trait itself, and for a struct
 /// without fields.
-fn writes_serde(model: &Model, rules: &Rules) -> bool {
+fn writes_serde(model: &Model, extras: &Extras) -> bool {
     let ModelKind::Object { fields, keep_unknown } = &model.kind else { return false };
     let has_fields = fields.iter().any(|f| !f.ty.is_plumbing());
     let flattens = *keep_unknown || fields.iter().any(|f| f.catch_all);
-    let (derives, attrs) = rules.extras(&model.source);
-    let serde_attrs = attrs.iter().any(|a| a.contains("serde"));
-    let derives_serde = derives.iter().any(|d| d.trim().ends_with("Serialize") || d.trim().ends_with("Deserialize"));
+    let serde_attrs = extras.attrs.iter().any(|a| a.contains("serde"));
+    let derives_serde =
+        extras.derives.iter().any(|d| d.trim().ends_with("Serialize") || d.trim().ends_with("Deserialize"));
     has_fields && !flattens && !serde_attrs && !derives_serde
 }
 
