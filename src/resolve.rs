@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use crate::diag::Diagnostic;
 use crate::ir::{Link, Model, ModelKind, ModelRef, Schema, Type};
 use crate::source::{SourceFile, Span};
@@ -34,10 +36,10 @@ pub fn resolve(
     let ids: BTreeSet<&str> = owned_ids.iter().chain(broken).map(String::as_str).collect();
     let index = LinkIndex::new(&ids, root);
     let titles = TitleIndex::new(&models);
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    let mut resolved: Vec<Model> = Vec::with_capacity(models.len() + broken.len());
-    for model in models {
+    // Each model's links resolve on their own, side by side; problems keep the models' order.
+    let each: Vec<(Model, Vec<Diagnostic>, Vec<Diagnostic>)> = models
+        .into_par_iter()
+        .map(|model| {
         let file = files.get(model.source.as_str()).copied();
         let source = model.source.clone();
         let at = |span: Span, message: String| match file {
@@ -82,6 +84,13 @@ pub fn resolve(
             };
             ModelRef { id, boxed: false }
         });
+        (model, problems, notes)
+        })
+        .collect();
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut resolved: Vec<Model> = Vec::with_capacity(each.len() + broken.len());
+    for (model, problems, notes) in each {
         errors.extend(problems);
         warnings.extend(notes);
         resolved.push(model);

@@ -454,10 +454,10 @@ where
     T: Send,
     E: Send,
 {
-    let names = Names::new(schema);
+    // Naming and the derives' analysis are independent walks over the whole schema.
+    let (names, comparable) = rayon::join(|| Names::new(schema), || derives::comparable(schema, rules));
     let deprecated: BTreeSet<&str> = schema.models.iter().filter(|m| m.deprecated).map(|m| m.id.as_str()).collect();
     let models: HashMap<&str, &Model> = schema.models.iter().map(|m| (m.id.as_str(), m)).collect();
-    let comparable = derives::comparable(schema, rules);
     // Each model's view depends on the names and the schema only: built side by side.
     let model_files: Vec<(String, bool, T)> = schema
         .models
