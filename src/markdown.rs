@@ -2,8 +2,8 @@
 //! kept as its raw source text with its byte span.
 //!
 //! Cells are raw source, not rendered text, because the type grammar lives in the escapes
-//! (`\<`, `\\<`) and link syntax that rendering would lose. They borrow the doc's text:
-//! copying every cell was a tenth of the memory a run touched.
+//! (`\<`, `\\<`) and link syntax that rendering would lose. They borrow the doc's text
+//! instead of copying it: one allocation fewer per cell.
 
 use std::borrow::Cow;
 

@@ -37,56 +37,8 @@ pub fn resolve(
     let index = LinkIndex::new(&ids, root);
     let titles = TitleIndex::new(&models);
     // Each model's links resolve on their own, side by side; problems keep the models' order.
-    let each: Vec<(Model, Vec<Diagnostic>, Vec<Diagnostic>)> = models
-        .into_par_iter()
-        .map(|model| {
-        let file = files.get(model.source.as_str()).copied();
-        let source = model.source.clone();
-        let at = |span: Span, message: String| match file {
-            Some(file) => Diagnostic::at(file, span, message),
-            None => Diagnostic::file(&source, message),
-        };
-        let folders = model.folders.clone();
-        let mut problems = Vec::new();
-        let mut notes = Vec::new();
-        let model = model.map_refs(&mut |span, link: Link| {
-            let (url, found) = match &link {
-                Link::Path { url } => (url.as_str(), index.find(&folders, url)),
-                Link::Title { title } => (title.as_str(), titles.find(&folders, title)),
-            };
-            let id = match found {
-                Match::Found(id, How::Path | How::Tail) => id.to_string(),
-                Match::Found(id, How::FileName) => {
-                    notes.push(at(span, format!("the link `{url}` names no doc by its path; it was matched by its file name to `{id}.md`"))
-                        .with_help("links resolve by path relative to the doc, then by trailing `folder/Name.md`, then by a file name that only one doc has; link by relative path to silence this")
-                        .warning(crate::diag::WarningCode::LinkByFileName));
-                    id.to_string()
-                }
-                Match::Ambiguous(candidates) => {
-                    let list = candidates.iter().map(|c| format!("`{c}.md`")).collect::<Vec<_>>().join(", ");
-                    let message = match &link {
-                        Link::Path { .. } => format!("the link `{url}` names no doc by its path, and several docs have its file name: {list}"),
-                        Link::Title { .. } => format!("the type `{url}` is named by title, and several docs outside this folder have that title: {list}"),
-                    };
-                    problems.push(at(span, message)
-                        .with_help("link to the doc by its path relative to this doc, e.g. `[Name](../components/Name.md)`"));
-                    String::new()
-                }
-                Match::Missing => {
-                    let message = match &link {
-                        Link::Path { .. } => format!("the link `{url}` names no doc in the schemas folder"),
-                        Link::Title { .. } => format!("the type `{url}` names no model: no doc has that title"),
-                    };
-                    problems.push(at(span, message)
-                        .with_help("link to a doc that exists beside this one, e.g. `[Name](../../models/components/Name.md)`"));
-                    String::new()
-                }
-            };
-            ModelRef { id, boxed: false }
-        });
-        (model, problems, notes)
-        })
-        .collect();
+    let each: Vec<(Model, Vec<Diagnostic>, Vec<Diagnostic>)> =
+        models.into_par_iter().map(|model| resolve_links(model, &index, &titles, files)).collect();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut resolved: Vec<Model> = Vec::with_capacity(each.len() + broken.len());
@@ -102,6 +54,61 @@ pub fn resolve(
     resolved.sort_by(|a, b| a.id.cmp(&b.id));
     box_cycles(&mut resolved);
     Resolved { schema: Ok(Schema { models: resolved }), warnings }
+}
+
+/// One model with its links resolved to model ids, and the problems (errors, then warnings)
+/// its links have.
+fn resolve_links(
+    model: Model<Link>,
+    index: &LinkIndex<'_>,
+    titles: &TitleIndex,
+    files: &HashMap<&str, &SourceFile>,
+) -> (Model, Vec<Diagnostic>, Vec<Diagnostic>) {
+    let file = files.get(model.source.as_str()).copied();
+    let source = model.source.clone();
+    let at = |span: Span, message: String| match file {
+        Some(file) => Diagnostic::at(file, span, message),
+        None => Diagnostic::file(&source, message),
+    };
+    let folders = model.folders.clone();
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    let model = model.map_refs(&mut |span, link: Link| {
+        let (url, found) = match &link {
+            Link::Path { url } => (url.as_str(), index.find(&folders, url)),
+            Link::Title { title } => (title.as_str(), titles.find(&folders, title)),
+        };
+        let id = match found {
+            Match::Found(id, How::Path | How::Tail) => id.to_string(),
+            Match::Found(id, How::FileName) => {
+                notes.push(at(span, format!("the link `{url}` names no doc by its path; it was matched by its file name to `{id}.md`"))
+                    .with_help("links resolve by path relative to the doc, then by trailing `folder/Name.md`, then by a file name that only one doc has; link by relative path to silence this")
+                    .warning(crate::diag::WarningCode::LinkByFileName));
+                id.to_string()
+            }
+            Match::Ambiguous(candidates) => {
+                let list = candidates.iter().map(|c| format!("`{c}.md`")).collect::<Vec<_>>().join(", ");
+                let message = match &link {
+                    Link::Path { .. } => format!("the link `{url}` names no doc by its path, and several docs have its file name: {list}"),
+                    Link::Title { .. } => format!("the type `{url}` is named by title, and several docs outside this folder have that title: {list}"),
+                };
+                problems.push(at(span, message)
+                    .with_help("link to the doc by its path relative to this doc, e.g. `[Name](../components/Name.md)`"));
+                String::new()
+            }
+            Match::Missing => {
+                let message = match &link {
+                    Link::Path { .. } => format!("the link `{url}` names no doc in the schemas folder"),
+                    Link::Title { .. } => format!("the type `{url}` names no model: no doc has that title"),
+                };
+                problems.push(at(span, message)
+                    .with_help("link to a doc that exists beside this one, e.g. `[Name](../../models/components/Name.md)`"));
+                String::new()
+            }
+        };
+        ModelRef { id, boxed: false }
+    });
+    (model, problems, notes)
 }
 
 /// Every model by its title, for types that name a model instead of linking it
