@@ -569,8 +569,17 @@ impl Config {
 
 /// Renders every file.
 fn render_all(loaded: &Loaded, templates: &render::Templates) -> Result<Vec<RenderedFile>, Error> {
+    each_view(loaded, |view| templates.render(&view))
+}
+
+/// Hands the view of every file to `consume` as it is built ([`view::each_file`]), after
+/// refusing a schema whose references lead nowhere, which the views index.
+fn each_view<T: Send>(
+    loaded: &Loaded,
+    consume: impl Fn(view::FileView) -> Result<T, Error> + Sync,
+) -> Result<Vec<T>, Error> {
     complete(loaded)?;
-    view::each_file(&loaded.schema, &loaded.rules, |view| templates.render(&view))
+    view::each_file(&loaded.schema, &loaded.rules, consume)
 }
 
 /// Renders every file, except that a file whose view (with the generator) is the one the
@@ -585,8 +594,7 @@ fn render_reusing(
     previous: Option<&Stamp>,
     manifest: &output::Manifest,
 ) -> Result<(Vec<output::Generated>, BTreeMap<String, String>), Error> {
-    complete(loaded)?;
-    let rendered: Vec<(output::Generated, String)> = view::each_file(&loaded.schema, &loaded.rules, |view| {
+    let rendered: Vec<(output::Generated, String)> = each_view(loaded, |view| {
         let hash = cache::hex(cache::view_hash(generator, &view));
         let unchanged = previous.and_then(|p| p.views.get(&view.path)) == Some(&hash);
         let generated = match unchanged.then(|| manifest.intact_text(out_dir, &view.path)).flatten() {
