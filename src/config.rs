@@ -20,6 +20,7 @@ use crate::{dialect, ir, json_schema, load, lower, markdown, merge, output, reso
 pub struct Config {
     schemas_dirs: Vec<PathBuf>,
     deny_conflicts: bool,
+    keep_going: bool,
     out_dir: Option<PathBuf>,
     config_file: Option<PathBuf>,
     templates_dir: Option<PathBuf>,
@@ -93,6 +94,15 @@ impl Config {
     /// Makes conflicts between merged sources errors instead of warnings (for CI).
     pub fn deny_conflicts(&mut self, deny: bool) -> &mut Self {
         self.deny_conflicts = deny;
+        self
+    }
+
+    /// Generates every doc that can be read (default: off, any problem stops the run). A
+    /// doc that cannot be read becomes an any-JSON type and each of its problems a warning
+    /// with the code `unreadable-doc`; docs that link to it still generate. mdschema.toml's
+    /// `keep_going = true` turns it on too.
+    pub fn keep_going(&mut self, keep_going: bool) -> &mut Self {
+        self.keep_going = keep_going;
         self
     }
 
@@ -363,14 +373,16 @@ impl Config {
         rules: Rules,
         config_path: Option<PathBuf>,
     ) -> Result<Loaded, Error> {
+        let keep_going = self.keep_going || rules.file.keep_going;
         let mut warnings = Vec::new();
         let mut models = Vec::new();
         let mut broken = BTreeSet::new();
         let mut errors = Vec::new();
-        for (rel_path, diagnostic) in unreadable {
-            broken.insert(rel_path.strip_suffix(".md").unwrap_or(&rel_path).to_string());
-            errors.push(diagnostic);
-        }
+        // Docs that could not be read, with their problems and what was read of them.
+        let mut failed: Vec<Failed> = unreadable
+            .into_iter()
+            .map(|(rel_path, problem)| Failed { rel_path, model: None, title: None, problems: vec![problem] })
+            .collect();
         // Docs are independent until detection and again until resolution: read them in
         // parallel, keep their order.
         let tables: Vec<markdown::DocTables> = docs.par_iter().map(|doc| markdown::parse(&doc.text)).collect();
@@ -382,28 +394,64 @@ impl Config {
             .zip(dialects)
             .map(|((doc, tables), dialect)| dialect.map(|d| lower::lower(doc, tables, d, &rules)))
             .collect();
-        for (doc, lowered) in docs.iter().zip(lowered) {
+        for ((doc, tables), lowered) in pairs.iter().zip(lowered) {
+            let title = tables.title.as_ref().map(|t| t.text.to_string());
+            let rel_path = doc.rel_path.clone();
             let lowered = match lowered {
                 Ok(lowered) => lowered,
                 Err(undecidable) => {
-                    errors.push(undecidable);
-                    broken.insert(doc.model_id().to_string());
+                    failed.push(Failed { rel_path, model: None, title, problems: vec![undecidable] });
                     continue;
                 }
             };
             warnings.extend(lowered.warnings);
-            errors.extend(lowered.errors);
             match lowered.model {
-                Some(model) => models.push(model),
+                Some(model) if lowered.errors.is_empty() => models.push(model),
                 None if lowered.skipped => {}
+                model => failed.push(Failed { rel_path, model, title, problems: lowered.errors }),
+            }
+        }
+        for doc in failed {
+            if keep_going {
+                models.push(doc.any_json());
+                warnings.extend(doc.problems.into_iter().map(|p| p.warning(WarningCode::UnreadableDoc)));
+                continue;
+            }
+            errors.extend(doc.problems);
+            // What was read of a doc with errors still resolves, so that the problems of its
+            // links are reported in the same run.
+            match doc.model {
+                Some(model) => models.push(model),
                 None => {
-                    broken.insert(doc.model_id().to_string());
+                    broken.insert(doc.rel_path.strip_suffix(".md").unwrap_or(&doc.rel_path).to_string());
                 }
             }
         }
         let files: HashMap<&str, &SourceFile> = docs.iter().map(|d| (d.rel_path.as_str(), d)).collect();
         let root = root_components(dir);
-        let resolved = resolve::resolve(models, &broken, &files, &root);
+        // Keeping going, a model whose links lead nowhere becomes any JSON in a second pass.
+        let kept = keep_going.then(|| models.clone());
+        let mut resolved = resolve::resolve(models, &broken, &files, &root);
+        if let (Err(link_errors), Some(kept)) = (&mut resolved.schema, kept) {
+            let problems = std::mem::take(link_errors);
+            let models = kept
+                .into_iter()
+                .map(|model| match resolved.failed.contains(&model.id) {
+                    true => {
+                        let mine: Vec<Diagnostic> = problems
+                            .iter()
+                            .filter(|p| files.get(model.source.as_str()).is_some_and(|f| p.path == f.display_path))
+                            .cloned()
+                            .collect();
+                        lower::unreadable(&model.source, Some(&model), None, &model.dialect, &mine)
+                    }
+                    false => model,
+                })
+                .collect();
+            warnings.extend(problems.into_iter().map(|p| p.warning(WarningCode::UnreadableDoc)));
+            warnings.append(&mut resolved.warnings);
+            resolved = resolve::resolve(models, &broken, &files, &root);
+        }
         warnings.extend(resolved.warnings);
         let schema = match resolved.schema {
             Ok(schema) if errors.is_empty() => schema,
@@ -564,6 +612,26 @@ impl Config {
             warnings: loaded.warnings,
             reused: false,
         })
+    }
+}
+
+/// A doc that could not be read: what was read of it, and why not.
+struct Failed {
+    /// Its path relative to the schemas folder.
+    rel_path: String,
+    /// As much of its model as was read, if its shape was.
+    model: Option<ir::Model<ir::Link>>,
+    /// Its `#` title as written, if it has one.
+    title: Option<String>,
+    /// Its problems.
+    problems: Vec<Diagnostic>,
+}
+
+impl Failed {
+    /// The any-JSON model that stands for it when the run keeps going.
+    fn any_json(&self) -> ir::Model<ir::Link> {
+        let dialect = self.model.as_ref().map_or("", |m| m.dialect.as_str());
+        lower::unreadable(&self.rel_path, self.model.as_ref(), self.title.as_deref(), dialect, &self.problems)
     }
 }
 

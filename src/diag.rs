@@ -42,17 +42,20 @@ pub enum WarningCode {
     UnusedKey,
     /// Merged sources disagree; the first source's fact is kept.
     MergeConflict,
+    /// A doc that could not be read, generated as any JSON because the run keeps going.
+    UnreadableDoc,
 }
 
 impl WarningCode {
     /// Every code, in the order the README lists them.
-    pub const ALL: [WarningCode; 6] = [
+    pub const ALL: [WarningCode; 7] = [
         WarningCode::OpaqueUnion,
         WarningCode::NoModel,
         WarningCode::LinkByFileName,
         WarningCode::SkippedFile,
         WarningCode::UnusedKey,
         WarningCode::MergeConflict,
+        WarningCode::UnreadableDoc,
     ];
 
     /// The stable name (`opaque-union`).
@@ -64,6 +67,7 @@ impl WarningCode {
             WarningCode::SkippedFile => "skipped-file",
             WarningCode::UnusedKey => "unused-key",
             WarningCode::MergeConflict => "merge-conflict",
+            WarningCode::UnreadableDoc => "unreadable-doc",
         }
     }
 
@@ -300,6 +304,9 @@ impl Error {
                 let mut out: Vec<String> = diagnostics.iter().map(|d| d.render(styled)).collect();
                 let count = diagnostics.len();
                 out.push(format!("{count} error{} in the input", if count == 1 { "" } else { "s" }));
+                if diagnostics.iter().any(|d| d.path.ends_with(".md")) {
+                    out.push("to generate every other doc, each unreadable one as any JSON, pass `--keep-going` (or set `keep_going = true` in mdschema.toml)".into());
+                }
                 out.join("\n")
             }
             Error::Io { path, source } => format!("{}: {source}", sanitize_for_terminal(path)),

@@ -97,8 +97,73 @@ pub enum ModelKind<R = ModelRef> {
         /// The member types, as the doc lists them.
         members: Vec<Member<R>>,
     },
-    /// The doc names the model but does not describe its shape (Java union docs): any JSON.
-    Opaque,
+    /// The doc names the model but does not describe its shape (Java union docs), or could
+    /// not be read and the run was told to keep going: any JSON.
+    Opaque {
+        /// Why the doc could not be read, when that is why it is any JSON (`keep_going`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unreadable: Option<String>,
+    },
+}
+
+/// The one value of a const type, as JSON writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Literal {
+    /// `true` or `false` (Python's `Literal[True]`).
+    Bool(bool),
+    /// An integer (`Literal[1]`).
+    Integer(i64),
+    /// A string (`"simple"`, `Literal["x"]`).
+    String(String),
+}
+
+impl Literal {
+    /// The value as text, unquoted (`true`, `1`, `x`): for names and doc comments.
+    pub fn text(&self) -> String {
+        match self {
+            Literal::String(s) => s.clone(),
+            Literal::Bool(b) => b.to_string(),
+            Literal::Integer(i) => i.to_string(),
+        }
+    }
+
+    /// The string, when the literal is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Literal::String(s) => Some(s),
+            Literal::Bool(_) | Literal::Integer(_) => None,
+        }
+    }
+}
+
+impl From<&str> for Literal {
+    fn from(value: &str) -> Self {
+        Literal::String(value.to_string())
+    }
+}
+
+impl From<bool> for Literal {
+    fn from(value: bool) -> Self {
+        Literal::Bool(value)
+    }
+}
+
+impl From<i64> for Literal {
+    fn from(value: i64) -> Self {
+        Literal::Integer(value)
+    }
+}
+
+impl std::fmt::Display for Literal {
+    /// The value as JSON writes it (`true`, `1`, `"x"`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Literal::Bool(b) => write!(f, "{b}"),
+            Literal::Integer(i) => write!(f, "{i}"),
+            Literal::String(s) => f.write_str(&serde_json::to_string(s).map_err(|_| std::fmt::Error)?),
+        }
+    }
 }
 
 /// One field of an object model.
@@ -165,10 +230,11 @@ pub enum Type<R = ModelRef> {
     Any,
     /// An arbitrary-precision number (`BigDecimal`, `decimal`, `big.Int`).
     Number,
-    /// Exactly this string (a const literal such as TypeScript's `*"simple"*`).
+    /// Exactly this value (a const literal such as TypeScript's `*"simple"*` or Python's
+    /// `Literal[False]`).
     Const {
         /// The value.
-        value: String,
+        value: Literal,
     },
     /// Binary data sent as a base64 string.
     Bytes,
@@ -242,7 +308,7 @@ pub fn discriminator<'m>(
         let (field, value) =
             fields.iter().filter(|f| f.required && key.is_none_or(|k| k == f.wire_name)).find_map(|f| {
                 let value = match &f.ty {
-                    Type::Const { value } => value.clone(),
+                    Type::Const { value: Literal::String(value) } => value.clone(),
                     Type::Ref { target } => match &model(&target.id)?.kind {
                         ModelKind::Enum { values, integer: false, .. } if values.len() == 1 => values[0].value.clone(),
                         _ => return None,
@@ -376,7 +442,7 @@ impl<R> Model<R> {
                     .map(|m| Member { ty: m.ty.map_refs(&mut |r| f(m.span, r)), name: m.name, span: m.span })
                     .collect(),
             },
-            ModelKind::Opaque => ModelKind::Opaque,
+            ModelKind::Opaque { unreadable } => ModelKind::Opaque { unreadable },
         };
         Model {
             id: self.id,
@@ -403,7 +469,7 @@ impl<R> Model<R> {
         match &mut self.kind {
             ModelKind::Object { fields, .. } => Box::new(fields.iter_mut().map(|f| &mut f.ty)),
             ModelKind::Union { members } => Box::new(members.iter_mut().map(|m| &mut m.ty)),
-            ModelKind::Enum { .. } | ModelKind::Opaque => Box::new(std::iter::empty()),
+            ModelKind::Enum { .. } | ModelKind::Opaque { .. } => Box::new(std::iter::empty()),
         }
     }
 
@@ -412,7 +478,7 @@ impl<R> Model<R> {
         match &self.kind {
             ModelKind::Object { fields, .. } => Box::new(fields.iter().map(|f| (f.type_span, &f.ty))),
             ModelKind::Union { members } => Box::new(members.iter().map(|m| (m.span, &m.ty))),
-            ModelKind::Enum { .. } | ModelKind::Opaque => Box::new(std::iter::empty()),
+            ModelKind::Enum { .. } | ModelKind::Opaque { .. } => Box::new(std::iter::empty()),
         }
     }
 }

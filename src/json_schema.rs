@@ -33,7 +33,7 @@ impl Cx<'_> {
             ModelKind::Enum { values, open, integer } => enumeration(values, *open, *integer),
             ModelKind::Union { members } => self.union(members),
             // Any JSON: the doc does not say the shape.
-            ModelKind::Opaque => Map::new(),
+            ModelKind::Opaque { .. } => Map::new(),
         };
         schema.insert("title".into(), json!(model.title));
         if let Some(description) = &model.description {

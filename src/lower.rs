@@ -31,6 +31,44 @@ pub fn lower(file: &SourceFile, doc: &DocTables, dialect: &dyn Dialect, config: 
     Lowered { model, errors: cx.errors, warnings: cx.warnings, skipped: cx.skipped }
 }
 
+/// The any-JSON model that stands for a doc that could not be read when the run keeps going,
+/// titled as the doc is (or after its file), so that links to it and titles naming it still
+/// resolve; `problems` are why, for its doc comment.
+pub fn unreadable(
+    rel_path: &str,
+    read: Option<&Model<Link>>,
+    written_title: Option<&str>,
+    dialect: &str,
+    problems: &[Diagnostic],
+) -> Model<Link> {
+    let id = rel_path.strip_suffix(".md").unwrap_or(rel_path).to_string();
+    let (folders, stem) = crate::ir::split_id(&id);
+    let written = written_title.map(|t| strip_strikethrough(t).0.trim().to_string());
+    let title = read.map(|m| m.title.clone()).or(written).filter(|t| !t.is_empty()).unwrap_or_else(|| stem.to_string());
+    let first = problems.first().map(|d| match &d.location {
+        Some(loc) => format!("line {}, column {}: {}", loc.line, loc.column, d.message),
+        None => d.message.clone(),
+    });
+    let why = match (problems.len(), first) {
+        (0, _) | (_, None) => "it describes no model mdschema can read".to_string(),
+        (1, Some(first)) => first,
+        (n, Some(first)) => format!("{n} problems, the first at {first}"),
+    };
+    Model {
+        source: rel_path.to_string(),
+        folders,
+        title,
+        dialect: dialect.to_string(),
+        title_span: read.map(|m| m.title_span).unwrap_or_default(),
+        deprecated: false,
+        deprecation_note: None,
+        description: read.and_then(|m| m.description.clone()),
+        kind: ModelKind::Opaque { unreadable: Some(why) },
+        provenance: Vec::new(),
+        id,
+    }
+}
+
 struct Cx<'a> {
     file: &'a SourceFile,
     config: &'a Rules,
@@ -163,7 +201,7 @@ impl Cx<'_> {
                         )
                         .warning(WarningCode::OpaqueUnion),
                 );
-                Some(ModelKind::Opaque)
+                Some(ModelKind::Opaque { unreadable: None })
             }
         }
     }
@@ -323,7 +361,7 @@ impl Cx<'_> {
         let parsed: Vec<(MemberText, Result<dialect::CellType, dialect::TypeError>)> = texts
             .into_iter()
             .map(|text| {
-                let parsed = dialect::parse_type(self.dialect, &text.text, &custom);
+                let parsed = member_type(self.dialect, &text, &custom);
                 (text, parsed)
             })
             .collect();
@@ -411,6 +449,40 @@ impl Cx<'_> {
 
 /// Splits a Speakeasy deprecation notice (`: warning: ** DEPRECATED **: why..<br/><br/>rest`)
 /// into its note and the remaining paragraphs. `None` when the text is not such a notice.
+/// A union member's type. The heading says it (`` `datetime` ``, `` `models.Pet` ``) unless the
+/// snippet annotates a model (older generator versions head a member by its bare name over
+/// `value: shared.Pet = …`), or the heading means nothing in the dialect and the snippet
+/// does; a heading that is a bare name naming no type of the dialect names a model by title.
+fn member_type(
+    dialect: &dyn Dialect,
+    text: &MemberText,
+    custom: &dyn Fn(&str) -> bool,
+) -> Result<dialect::CellType, dialect::TypeError> {
+    let heading = dialect::parse_type(dialect, &text.text, custom);
+    let annotated = text
+        .annotation
+        .as_ref()
+        .filter(|(annotation, _)| *annotation != text.text)
+        .and_then(|(annotation, _)| dialect::parse_type(dialect, annotation, custom).ok());
+    let is_model = |cell: &dialect::CellType| matches!(cell.ty, Type::Ref { .. });
+    match (heading, annotated) {
+        (Ok(heading), _) if is_model(&heading) => Ok(heading),
+        (_, Some(annotated)) if is_model(&annotated) => Ok(annotated),
+        (Ok(heading), _) => Ok(heading),
+        (Err(_), Some(annotated)) => Ok(annotated),
+        (Err(_), None) if is_bare_name(&text.text) => Ok(dialect::CellType {
+            ty: Type::Ref { target: Link::Title { title: text.text.clone() } },
+            wrapper: dialect::Wrapper::None,
+        }),
+        (Err(e), None) => Err(e),
+    }
+}
+
+/// `TypedObject1`: an identifier, as a model's title may be written.
+fn is_bare_name(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_alphabetic() || c == '_') && text.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
 fn split_deprecation(text: &str) -> Option<(Option<String>, Vec<String>)> {
     let squeezed: String = text.chars().take(40).filter(|c| !c.is_whitespace() && *c != '*').collect();
     if !squeezed.starts_with(":warning:DEPRECATED:") {
@@ -530,7 +602,7 @@ mod tests {
         );
 
         let lowered = lower_text("# Union\n\n");
-        assert_eq!(lowered.model.unwrap().kind, ModelKind::Opaque);
+        assert_eq!(lowered.model.unwrap().kind, ModelKind::Opaque { unreadable: None });
         assert_eq!(lowered.warnings.len(), 1);
         assert_eq!(lowered.warnings[0].severity, crate::diag::Severity::Warning);
     }

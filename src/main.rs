@@ -37,6 +37,10 @@ struct Inputs {
     /// With several folders: make their conflicts errors (for CI) instead of warnings.
     #[arg(long)]
     deny_conflicts: bool,
+    /// Generate every doc that can be read: one that cannot becomes an any-JSON type, its
+    /// problems warnings (`unreadable-doc`), and the exit code 0.
+    #[arg(long)]
+    keep_going: bool,
     /// The config file [default: SCHEMAS/mdschema.toml, if present].
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -148,6 +152,9 @@ fn config(inputs: Inputs) -> mdschema::Config {
         config.schemas_dirs(inputs.schemas);
     }
     config.deny_conflicts(inputs.deny_conflicts);
+    if inputs.keep_going {
+        config.keep_going(true);
+    }
     if let Some(file) = inputs.config {
         config.config_file(file);
     }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use heck::ToSnakeCase;
 
 use crate::diag::{Diagnostic, WarningCode};
-use crate::ir::{Field, Model, ModelKind, ModelRef, Schema, Type};
+use crate::ir::{Field, Literal, Model, ModelKind, ModelRef, Schema, Type};
 use crate::source::{SourceFile, Span};
 
 /// One source folder, read and resolved on its own.
@@ -185,7 +185,7 @@ impl State<'_> {
         if model.deprecation_note.is_none() {
             model.deprecation_note = later.deprecation_note;
         }
-        let kind = std::mem::replace(&mut model.kind, ModelKind::Opaque);
+        let kind = std::mem::replace(&mut model.kind, ModelKind::Opaque { unreadable: None });
         let mut shaped = false;
         let mut conflicts = Vec::new();
         model.kind = match (kind, later.kind) {
@@ -209,7 +209,7 @@ impl State<'_> {
                 ModelKind::Object { fields, keep_unknown }
             }
             (
-                ModelKind::Opaque,
+                ModelKind::Opaque { .. },
                 later @ (ModelKind::Union { .. } | ModelKind::Object { .. } | ModelKind::Enum { .. }),
             ) => {
                 shaped = true;
@@ -227,7 +227,7 @@ impl State<'_> {
                 // A string in any dialect is a string; closed in any is closed.
                 ModelKind::Enum { values, open: open && more_open, integer: integer && more_integer }
             }
-            (kind, ModelKind::Opaque) => kind,
+            (kind, ModelKind::Opaque { .. }) => kind,
             (kind @ ModelKind::Union { .. }, ModelKind::Union { .. }) => kind,
             (kind, other) => {
                 conflicts.push((
@@ -340,7 +340,13 @@ fn merge_type(a: &Type, b: &Type) -> Option<Type> {
         (Nullable { inner: x }, y) | (y, Nullable { inner: x }) => Nullable { inner: boxed(merge_type(x, y)?) },
         (List { item: x }, List { item: y }) => List { item: boxed(merge_type(x, y)?) },
         (Map { value: x }, Map { value: y }) => Map { value: boxed(merge_type(x, y)?) },
-        (String, c @ Const { .. }) | (c @ Const { .. }, String) => c.clone(),
+        // A const stands for one value of the type another dialect writes.
+        (String, c @ Const { value: Literal::String(_) })
+        | (c @ Const { value: Literal::String(_) }, String)
+        | (Bool, c @ Const { value: Literal::Bool(_) })
+        | (c @ Const { value: Literal::Bool(_) }, Bool)
+        | (Int32 | Int64 | Number, c @ Const { value: Literal::Integer(_) })
+        | (c @ Const { value: Literal::Integer(_) }, Int32 | Int64 | Number) => c.clone(),
         // A const here, a one-value enum there (or two models matched apart): keep the first.
         (Ref { .. } | Const { .. }, Ref { .. } | Const { .. }) => a.clone(),
         _ => return None,
@@ -373,7 +379,7 @@ fn kind_name<R>(kind: &ModelKind<R>) -> &'static str {
         ModelKind::Object { .. } => "an object",
         ModelKind::Enum { .. } => "an enum",
         ModelKind::Union { .. } => "a union",
-        ModelKind::Opaque => "any JSON",
+        ModelKind::Opaque { .. } => "any JSON",
     }
 }
 

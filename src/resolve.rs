@@ -18,6 +18,8 @@ pub struct Resolved {
     pub schema: Result<Schema, Vec<Diagnostic>>,
     /// Links that were matched only loosely (by file name).
     pub warnings: Vec<Diagnostic>,
+    /// The ids of the models with a link that leads nowhere.
+    pub failed: BTreeSet<String>,
 }
 
 /// Resolves every link in `models`. `broken` holds the ids of docs that were found but
@@ -41,19 +43,23 @@ pub fn resolve(
         models.into_par_iter().map(|model| resolve_links(model, &index, &titles, files)).collect();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let mut failed = BTreeSet::new();
     let mut resolved: Vec<Model> = Vec::with_capacity(each.len() + broken.len());
     for (model, problems, notes) in each {
+        if !problems.is_empty() {
+            failed.insert(model.id.clone());
+        }
         errors.extend(problems);
         warnings.extend(notes);
         resolved.push(model);
     }
     if !errors.is_empty() {
-        return Resolved { schema: Err(errors), warnings };
+        return Resolved { schema: Err(errors), warnings, failed };
     }
     resolved.extend(broken.iter().map(|id| placeholder(id)));
     resolved.sort_by(|a, b| a.id.cmp(&b.id));
     box_cycles(&mut resolved);
-    Resolved { schema: Ok(Schema { models: resolved }), warnings }
+    Resolved { schema: Ok(Schema { models: resolved }), warnings, failed }
 }
 
 /// One model with its links resolved to model ids, and the problems (errors, then warnings)
@@ -153,7 +159,7 @@ fn placeholder(id: &str) -> Model {
         deprecated: false,
         deprecation_note: None,
         description: None,
-        kind: ModelKind::Opaque,
+        kind: ModelKind::Opaque { unreadable: None },
         provenance: Vec::new(),
     }
 }

@@ -68,6 +68,10 @@ pub struct FileConfig {
     /// Per-field JSON keys: `"<doc glob without .md>.<field>" = "<key>"`.
     #[serde(default)]
     pub wire_names: BTreeMap<Spanned<String>, String>,
+    /// A doc that cannot be read becomes an any-JSON type and its problems warnings
+    /// (`unreadable-doc`), so that every other doc generates.
+    #[serde(default)]
+    pub keep_going: bool,
     /// Keep JSON keys the docs do not list, in a flattened map on every struct.
     #[serde(default)]
     pub keep_unknown_fields: bool,

@@ -627,7 +627,7 @@ fn kinds(schema: &mdschema::ir::Schema, out: &Path) -> String {
     use mdschema::ir::{ModelKind, Type};
     let count = |f: &dyn Fn(&ModelKind) -> bool| schema.models.iter().filter(|m| f(&m.kind)).count();
     let unions = count(&|k| matches!(k, ModelKind::Union { .. }));
-    let opaque = count(&|k| matches!(k, ModelKind::Opaque));
+    let opaque = count(&|k| matches!(k, ModelKind::Opaque { .. }));
     let integer_enums = count(&|k| matches!(k, ModelKind::Enum { integer: true, .. }));
     let consts: usize = schema
         .models

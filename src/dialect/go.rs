@@ -57,7 +57,13 @@ impl Dialect for Go {
             let constructor = call.rsplit('.').next()?.trim().strip_prefix("Create")?;
             let name = constructor.strip_prefix(title).filter(|n| !n.is_empty()).unwrap_or(constructor);
             let text = rest.rsplit_once('{').map_or(rest, |(ty, _)| ty).trim();
-            Some(MemberText { name: Some(name.to_string()), text: text.to_string(), example: None, span: block.span })
+            Some(MemberText {
+                name: Some(name.to_string()),
+                text: text.to_string(),
+                example: None,
+                span: block.span,
+                annotation: None,
+            })
         });
         Some(members.collect())
     }

@@ -36,7 +36,7 @@ impl Dialect for Java {
             "Object" => ty(Type::Any),
             "BigDecimal" | "BigInteger" => ty(Type::Number),
             "InputStream" => ty(Type::Stream),
-            "HttpResponse" => ty(Type::HttpResponse),
+            "HttpResponse" | "HttpRequest" => ty(Type::HttpResponse),
             "Optional" => Some(Meaning::Wrapper(Wrapper::Optional)),
             "JsonNullable" => Some(Meaning::Wrapper(Wrapper::OptionalNullable)),
             "List" => Some(Meaning::List),

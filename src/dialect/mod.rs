@@ -14,7 +14,7 @@ mod python;
 mod syntax;
 mod typescript;
 
-use crate::ir::{Link, Type};
+use crate::ir::{Link, Literal, Type};
 use crate::markdown::Section;
 pub use detect::detect;
 use syntax::Node;
@@ -67,6 +67,10 @@ pub struct MemberText {
     pub example: Option<String>,
     /// Where it is written.
     pub span: crate::source::Span,
+    /// The type its code snippet annotates (`value: shared.TypedObject1 = …`), with where the
+    /// snippet is: a second source for a heading that alone does not say the type (a bare
+    /// model name, `### TypedObject1`).
+    pub annotation: Option<(String, crate::source::Span)>,
 }
 
 /// The type annotated in an example snippet: `value: models.Two = …` → `models.Two`.
@@ -248,14 +252,15 @@ pub trait Dialect: Sync {
         let members = section.subsections.iter().filter_map(|sub| {
             let block = sub.code_blocks.first();
             let heading = sub.heading.text.trim().trim_matches('`').trim();
+            let annotation = block.and_then(|b| annotated_type(&b.text).map(|t| (t.to_string(), b.span)));
             // An empty heading (other generator versions): the snippet's annotation says it.
-            let (text, span) = match block.and_then(|b| annotated_type(&b.text).map(|t| (t, b.span))) {
-                _ if !heading.is_empty() => (heading, sub.heading.span),
-                Some(annotated) => annotated,
+            let (text, span) = match &annotation {
+                _ if !heading.is_empty() => (heading.to_string(), sub.heading.span),
+                Some(annotated) => annotated.clone(),
                 None => return None,
             };
             let example = block.and_then(|b| assigned_value(&b.text));
-            Some(MemberText { name: None, text: text.to_string(), example, span })
+            Some(MemberText { name: None, text, example, span, annotation })
         });
         Some(members.collect())
     }
@@ -347,7 +352,7 @@ impl Lowering<'_> {
                 Err(self.error("`*` opens emphasis that is never closed", range.start..range.start + 1))
             }
             Node::Map { key, value, .. } => self.map(key, value, link),
-            Node::Literal { value, .. } => Ok(Type::Const { value: value.clone() }),
+            Node::Literal { value, .. } => Ok(Type::Const { value: Literal::String(value.clone()) }),
             // Alternatives become real unions later; today they accept any JSON.
             Node::Union { .. } => Ok(Type::Any),
             Node::Name { name, args, range } => self.name(name, args, link, range.clone()),
@@ -379,11 +384,10 @@ impl Lowering<'_> {
             // Inside a link to a doc, a bare name is that doc, even one named like a builtin.
             return Ok(Type::Ref { target: Link::Path { url: url.to_string() } });
         }
-        // `Literal["x"]`: a const.
-        if let [Node::Literal { value, .. }] = args
-            && name == "Literal"
-        {
-            return Ok(Type::Const { value: value.clone() });
+        // `Literal["x"]`, `Literal[True]`, `Literal[1]`: a const; `Literal["a", "b"]`: one of
+        // several values of one type.
+        if name == "Literal" && !args.is_empty() {
+            return self.literal_type(args, range);
         }
         // `Union[A, B]`: real unions come later; today any JSON.
         if name == "Union" && !args.is_empty() {
@@ -422,6 +426,30 @@ impl Lowering<'_> {
         }
     }
 
+    /// The type of `Literal[…]`'s arguments: the one value's const, or the type that holds
+    /// all of them (any JSON when they differ in kind).
+    fn literal_type(&self, args: &[Node], range: std::ops::Range<usize>) -> Result<DocType, TypeError> {
+        let values = args
+            .iter()
+            .map(|arg| match arg {
+                Node::Literal { value, .. } => Some(Literal::String(value.clone())),
+                Node::Name { name, args, .. } if args.is_empty() => literal_name(name),
+                _ => None,
+            })
+            .collect::<Option<Vec<Literal>>>()
+            .ok_or_else(|| {
+                self.error("`Literal` takes strings, integers or booleans", range)
+                    .with_help_text("write the values as Python does: `Literal[\"x\"]`, `Literal[1]`, `Literal[True]`")
+            })?;
+        Ok(match values.as_slice() {
+            [one] => Type::Const { value: one.clone() },
+            many if many.iter().all(|v| matches!(v, Literal::String(_))) => Type::String,
+            many if many.iter().all(|v| matches!(v, Literal::Integer(_))) => Type::Int64,
+            many if many.iter().all(|v| matches!(v, Literal::Bool(_))) => Type::Bool,
+            _ => Type::Any,
+        })
+    }
+
     fn unknown(&self, name: &str, link: Option<&str>, range: std::ops::Range<usize>) -> TypeError {
         let help = match link {
             Some(url) if !is_doc_link(url) => format!(
@@ -441,6 +469,16 @@ impl TypeError {
     fn with_help_text(mut self, help: &str) -> Self {
         self.help = help.to_string();
         self
+    }
+}
+
+/// The literal a bare name spells, in Python's or TypeScript's syntax: `True`, `false`,
+/// `-1`.
+pub fn literal_name(name: &str) -> Option<Literal> {
+    match name {
+        "True" | "true" => Some(Literal::Bool(true)),
+        "False" | "false" => Some(Literal::Bool(false)),
+        _ => name.parse::<i64>().ok().map(Literal::Integer),
     }
 }
 

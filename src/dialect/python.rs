@@ -85,13 +85,19 @@ impl Dialect for Python {
             "Decimal" => ty(Type::Number),
             "bytes" => ty(Type::Bytes),
             // Read as this generator writes them, swapped; `refine` corrects by example.
-            "date" | "datetime" if url.is_some() => match anchor {
+            // Unlinked in a union member's heading.
+            "date" | "datetime" => match anchor {
                 Some("date-objects") => ty(Type::DateTime),
                 Some("datetime-objects") => ty(Type::Date),
                 _ if name == "date" => ty(Type::Date),
                 _ => ty(Type::DateTime),
             },
-            "httpx.Response" | "httpx.Request" => ty(Type::HttpResponse),
+            // httpx's objects; older generator versions used requests.
+            "httpx.Response"
+            | "httpx.Request"
+            | "requests.Response"
+            | "requests.Request"
+            | "requests_http.Response" => ty(Type::HttpResponse),
             "IO" | "io.BufferedReader" => ty(Type::Stream),
             "Optional" => Some(Meaning::Wrapper(Wrapper::Optional)),
             "OptionalNullable" => Some(Meaning::Wrapper(Wrapper::OptionalNullable)),

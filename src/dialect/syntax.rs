@@ -281,7 +281,12 @@ impl<'a> Parser<'a> {
     fn name(&mut self) -> String {
         self.skip_ws();
         let rest = self.rest();
-        let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '?')).unwrap_or(rest.len());
+        // A negative integer literal (`Literal[-1]`) is read as a name, as positive ones are.
+        let sign = usize::from(rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit()));
+        let len = sign
+            + rest[sign..]
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '?'))
+                .unwrap_or(rest.len() - sign);
         self.pos += len;
         rest[..len].to_string()
     }

@@ -26,7 +26,7 @@ impl Dialect for TypeScript {
         "`*string*`, `*number*`, `*boolean*`, `*any*`, `[components.Name](name.md)[]`, `*components.Name*` or `Record<string, *any*>`"
     }
 
-    fn meaning(&self, name: &str, url: Option<&str>) -> Option<Meaning> {
+    fn meaning(&self, name: &str, _url: Option<&str>) -> Option<Meaning> {
         let ty = |ty: DocType| Some(Meaning::Type(ty));
         match name {
             "string" => ty(Type::String),
@@ -36,13 +36,16 @@ impl Dialect for TypeScript {
             "number" => ty(Type::Number),
             "bigint" => ty(Type::Number),
             "any" | "unknown" => ty(Type::Any),
-            "Date" if url.is_some() => ty(Type::DateTime),
+            // Linked to MDN in a Type cell, bare in a union member's heading.
+            "Date" => ty(Type::DateTime),
             "Uint8Array" | "ArrayBuffer" | "Blob" => ty(Type::Bytes),
             "ReadableStream" => ty(Type::Stream),
-            "Response" | "Request" => ty(Type::HttpResponse),
+            // Fetch's objects; older generator versions used axios.
+            "Response" | "Request" | "AxiosResponse" | "AxiosRequestConfig" => ty(Type::HttpResponse),
             "Array" => Some(Meaning::List),
             "Record" => Some(Meaning::Map),
-            _ => None,
+            // Literal types: `*true*`, `*false*`, `*1*`.
+            _ => super::literal_name(name).map(|value| Meaning::Type(Type::Const { value })),
         }
     }
 

@@ -55,7 +55,7 @@ fn of_model(
         // `Unknown(String)` or `Unknown(i64)`: both have the traits.
         ModelKind::Enum { .. } => Comparable::BOTH,
         // Held as `serde_json::Value`.
-        ModelKind::Opaque => Comparable::NEITHER,
+        ModelKind::Opaque { .. } => Comparable::NEITHER,
         ModelKind::Object { keep_unknown: true, .. } => Comparable::NEITHER,
         ModelKind::Object { fields, keep_unknown: false } => fields
             .iter()

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::ident::{self, Namespace};
-use crate::ir::{EnumValue, Field, Member, Model, ModelKind, Schema, Type};
+use crate::ir::{EnumValue, Field, Literal, Member, Model, ModelKind, Schema, Type};
 use crate::rules::Rules;
 use crate::rustdoc;
 
@@ -245,7 +245,7 @@ pub struct MemberView {
     pub from: bool,
 }
 
-/// A type that holds exactly one string (a const literal field).
+/// A type that holds exactly one value (a const literal field or member).
 #[derive(Debug, Clone, Hash, Serialize)]
 pub struct ConstView {
     /// The type's name.
@@ -256,8 +256,28 @@ pub struct ConstView {
     pub attrs: Vec<String>,
     /// The one variant's name.
     pub variant: String,
-    /// The value, as a string literal.
+    /// The value's text, as a string literal (the renamed variant of a string const).
     pub value: String,
+    /// For a boolean or integer const, how its written-out serde impls read and write it.
+    pub primitive: Option<ConstPrimitiveView>,
+}
+
+/// How a boolean or integer const's serde impls read and write its value.
+#[derive(Debug, Clone, Hash, Serialize)]
+pub struct ConstPrimitiveView {
+    /// The Rust type read (`bool`, `i64`).
+    pub ty: String,
+    /// The value as a Rust expression of that type (`false`, `1`).
+    pub value: String,
+    /// The `Serializer` method that writes it (`serialize_bool`).
+    pub serialize: String,
+    /// The condition that the value read, a variable named `value`, is the const (`!value`,
+    /// `value == 1`).
+    pub accepts: String,
+    /// The `Unexpected` of any other value read, over a variable named `value`.
+    pub unexpected: String,
+    /// What was expected, as a string literal for the error message.
+    pub expected: String,
 }
 
 /// A model whose shape the doc does not give: a newtype over any JSON.
@@ -283,7 +303,7 @@ struct Names {
     /// Folder path → what its module's own items shadow.
     scopes: HashMap<Vec<String>, Scope>,
     /// (Model id, const value) → the name of the type holding exactly that value.
-    consts: HashMap<(String, String), String>,
+    consts: HashMap<(String, Literal), String>,
     /// The root module's error type for enum values that do not parse, when some enum's
     /// parsing can fail (a closed enum, or any integer enum).
     parse_error: Option<String>,
@@ -359,7 +379,7 @@ impl Names {
         for model in &schema.models {
             for (label, ty) in labelled_types(model) {
                 for value in consts_in(ty) {
-                    let key = (model.id.clone(), value.to_string());
+                    let key = (model.id.clone(), value.clone());
                     if let std::collections::hash_map::Entry::Vacant(entry) = consts.entry(key) {
                         let wanted =
                             format!("{}{}", types[&model.id].0.trim_start_matches("r#"), ident::type_name(&label));
@@ -591,7 +611,9 @@ impl ModelCx<'_> {
                 ("int_enum.rs.tera", ItemView::IntEnum(self.enum_view(name, values, *open, true)))
             }
             ModelKind::Union { members } => ("union.rs.tera", ItemView::Union(self.union_view(name, members))),
-            ModelKind::Opaque => ("opaque.rs.tera", ItemView::Opaque(self.opaque_view(name))),
+            ModelKind::Opaque { unreadable } => {
+                ("opaque.rs.tera", ItemView::Opaque(self.opaque_view(name, unreadable.as_deref())))
+            }
         };
         FileView {
             path: format!("{dir}{stem}.rs"),
@@ -936,7 +958,7 @@ impl ModelCx<'_> {
                     (7, -i64::try_from(required).unwrap_or(i64::MAX))
                 }
                 Some(ModelKind::Union { .. }) => (8, 0),
-                Some(ModelKind::Opaque) | None => (13, 0),
+                Some(ModelKind::Opaque { .. }) | None => (13, 0),
             },
         }
     }
@@ -952,7 +974,7 @@ impl ModelCx<'_> {
             Type::DateTime => "DateTime".into(),
             Type::Date => "Date".into(),
             Type::Any | Type::Stream | Type::HttpResponse => "Any".into(),
-            Type::Const { value } => value.clone(),
+            Type::Const { value } => value.text(),
             Type::Custom { name } => name.clone(),
             Type::List { item } => format!("ArrayOf{}", self.member_name(item)),
             Type::Map { value } => format!("MapOf{}", self.member_name(value)),
@@ -971,7 +993,7 @@ impl ModelCx<'_> {
         let mut views = Vec::new();
         for (_, ty) in labelled_types(self.model) {
             for value in consts_in(ty) {
-                let Some(name) = self.names.consts.get(&(self.model.id.clone(), value.to_string())) else { continue };
+                let Some(name) = self.names.consts.get(&(self.model.id.clone(), value.clone())) else { continue };
                 if !seen.insert(name.clone()) {
                     continue;
                 }
@@ -979,21 +1001,23 @@ impl ModelCx<'_> {
                     name: name.clone(),
                     docs: vec![doc_line(&format!(
                         "Exactly {}: any other value is a deserialization error.",
-                        rustdoc::code_span(value)
+                        rustdoc::code_span(&value.text())
                     ))],
-                    attrs: vec![format!(
-                        "#[derive({STD_DERIVES}, Copy, Eq, Hash, PartialOrd, Ord, Default, {SERDE_DERIVES})]"
-                    )],
-                    variant: ident::variant_name(value),
-                    value: literal(value),
+                    attrs: vec![const_derives(value)],
+                    variant: ident::variant_name(&value.text()),
+                    value: literal(&value.text()),
+                    primitive: const_primitive(value),
                 });
             }
         }
         views
     }
 
-    fn opaque_view(&self, name: &str) -> OpaqueView {
-        let note = "The doc does not describe this model's shape (SDK docs of unions list no members), so it accepts any JSON.".to_string();
+    fn opaque_view(&self, name: &str, unreadable: Option<&str>) -> OpaqueView {
+        let note = match unreadable {
+            None => "The doc does not describe this model's shape (SDK docs of unions list no members), so it accepts any JSON.".to_string(),
+            Some(why) => format!("mdschema could not read this doc ({why}), so it accepts any JSON: the run kept going (`keep_going`). Fix the doc to get its type."),
+        };
         let mut attrs = self.type_attrs(&format!("{STD_DERIVES}, {SERDE_DERIVES}"));
         attrs.push("#[serde(transparent)]".into());
         if self.model.deprecated {
@@ -1079,17 +1103,51 @@ fn labelled_types(model: &Model) -> Vec<(String, &Type)> {
     match &model.kind {
         ModelKind::Object { fields, .. } => fields.iter().map(|f| (f.name.clone(), &f.ty)).collect(),
         ModelKind::Union { members } => members.iter().map(|m| (m.name.clone().unwrap_or_default(), &m.ty)).collect(),
-        ModelKind::Enum { .. } | ModelKind::Opaque => Vec::new(),
+        ModelKind::Enum { .. } | ModelKind::Opaque { .. } => Vec::new(),
     }
 }
 
+/// The derives of a const type: serde's for a string, whose one variant serde renames to
+/// it; the others' serde impls are written out, since serde renames only to strings.
+fn const_derives(value: &Literal) -> String {
+    match value {
+        Literal::String(_) => {
+            format!("#[derive({STD_DERIVES}, Copy, Eq, Hash, PartialOrd, Ord, Default, {SERDE_DERIVES})]")
+        }
+        Literal::Bool(_) | Literal::Integer(_) => {
+            format!("#[derive({STD_DERIVES}, Copy, Eq, Hash, PartialOrd, Ord, Default)]")
+        }
+    }
+}
+
+/// How a boolean or integer const is written and read; `None` for a string.
+fn const_primitive(value: &Literal) -> Option<ConstPrimitiveView> {
+    let (ty, serialize, unexpected) = match value {
+        Literal::String(_) => return None,
+        Literal::Bool(_) => ("bool", "serialize_bool", "Bool"),
+        Literal::Integer(_) => ("i64", "serialize_i64", "Signed"),
+    };
+    Some(ConstPrimitiveView {
+        ty: ty.into(),
+        value: value.to_string(),
+        serialize: serialize.into(),
+        accepts: match value {
+            Literal::Bool(true) => "value".into(),
+            Literal::Bool(false) => "!value".into(),
+            _ => format!("value == {value}"),
+        },
+        unexpected: format!("::serde::de::Unexpected::{unexpected}(value)"),
+        expected: literal(&format!("`{value}`")),
+    })
+}
+
 /// The const values in a type, outermost first.
-fn consts_in(ty: &Type) -> Vec<&str> {
+fn consts_in(ty: &Type) -> Vec<&Literal> {
     let mut found = Vec::new();
     let mut next = Some(ty);
     while let Some(ty) = next {
         if let Type::Const { value } = ty {
-            found.push(value.as_str());
+            found.push(value);
         }
         next = ty.inner();
     }
