@@ -540,6 +540,46 @@ mod tests {
         errors.iter().map(|d| d.to_string().lines().next().unwrap().to_string()).collect()
     }
 
+    fn lower_in(dialect: &str, text: &str) -> Lowered {
+        let config = Rules::new(FileConfig::default(), None).unwrap();
+        let file = SourceFile::new("shared/U.md", "schemas/shared/U.md", text.to_string());
+        lower(&file, &markdown::parse(&file.text), crate::dialect::by_name(dialect).unwrap(), &config)
+    }
+
+    #[test]
+    fn union_members_by_heading_snippet_or_bare_name() {
+        let title = |t: &str| Type::Ref { target: Link::Title { title: t.into() } };
+        let cases: &[(&str, &str, &str, Type<Link>)] = &[
+            // The 2023 generator: a bare model name over a snippet that qualifies it.
+            ("typescript", "TypedObject1", "const x: shared.TypedObject1 = /* values here */", title("TypedObject1")),
+            // A heading the dialect reads as a scalar, a snippet naming a model: the model.
+            ("typescript", "`Date`", "const x: shared.Date = /* values here */", title("Date")),
+            ("typescript", "`Date`", "const value: Date = new Date(\"2020-01-01\");", Type::DateTime),
+            ("python", "`datetime`", "value: datetime = /* values here */", Type::DateTime),
+            (
+                "python",
+                "`Literal[True]`",
+                "value: Literal[True] = /* values here */",
+                Type::Const { value: true.into() },
+            ),
+            // A heading that means nothing, a snippet that does.
+            ("python", "Some member", "value: models.Pet = /* values here */", title("Pet")),
+            // A bare name and no snippet: a model by title.
+            ("python", "Pet", "print(1)", title("Pet")),
+        ];
+        for (dialect, heading, snippet, expected) in cases {
+            let doc = format!("# U\n\n## Supported Types\n\n### {heading}\n\n```\n{snippet}\n```\n");
+            let lowered = lower_in(dialect, &doc);
+            assert!(lowered.errors.is_empty(), "{heading}: {:?}", lowered.errors);
+            let Some(ModelKind::Union { members }) = lowered.model.map(|m| m.kind) else { panic!("{heading}") };
+            assert_eq!(&members[0].ty, expected, "{dialect} {heading} over {snippet}");
+        }
+        // Neither the heading nor the snippet names a type: an error at the heading.
+        let lowered = lower_in("python", "# U\n\n## Supported Types\n\n### `List[`\n\n```\nx = 1\n```\n");
+        assert_eq!(lowered.errors.len(), 1);
+        assert!(lowered.errors[0].to_string().contains("U.md:5:"), "{}", lowered.errors[0]);
+    }
+
     const HEADER: &str = "# Thing\n\nA thing.\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n";
 
     #[test]

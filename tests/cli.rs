@@ -270,3 +270,47 @@ fn warnings_of_one_code_are_grouped_allowed_per_glob_and_shown_in_full_with_verb
             .and(predicate::str::contains("opaque-union, no-model")),
     );
 }
+
+/// `--keep-going`: a set with one broken doc, one doc linking to it by path and one by title,
+/// one with a link to nowhere. The broken docs become any-JSON types with located
+/// `unreadable-doc` warnings, every other doc generates, the exit code is 0; without the flag
+/// the same set is an error that names the flag.
+#[test]
+fn keep_going_generates_every_other_doc_of_a_set_with_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let schemas = dir.path().join("schemas");
+    let out = dir.path().join("out");
+    write(&schemas.join("Broken.md"), &THING.replace("# Thing", "# Broken").replace("*String*", "*Frobnicate\\<Q>*"));
+    write(&schemas.join("Parent.md"), &THING.replace("# Thing", "# Parent").replace("*String*", "[Broken](Broken.md)"));
+    let by_title = "# Cousin\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `b` | *components.Broken* | :heavy_check_mark: | x |\n| `c` | *number* | :heavy_check_mark: | x |\n";
+    write(&schemas.join("Cousin.md"), by_title);
+    write(&schemas.join("Lost.md"), &THING.replace("# Thing", "# Lost").replace("*String*", "[Gone](Gone.md)"));
+    write(&schemas.join("Thing.md"), THING);
+
+    let strict = run_on("generate", &schemas, &out).assert().code(2);
+    let stderr = String::from_utf8_lossy(&strict.get_output().stderr).into_owned();
+    assert!(stderr.contains("2 errors in the input"), "{stderr}");
+    assert!(stderr.contains("pass `--keep-going`"), "{stderr}");
+    assert!(!out.exists(), "an error wrote output");
+
+    let kept = run_on("generate", &schemas, &out).arg("--keep-going").assert().success();
+    let stderr = String::from_utf8_lossy(&kept.get_output().stderr).into_owned();
+    let broken = schemas.join("Broken.md").display().to_string();
+    let lost = schemas.join("Lost.md").display().to_string();
+    // Two warnings of one code are grouped, each still located.
+    assert!(stderr.contains("[unreadable-doc]"), "{stderr}");
+    assert!(stderr.contains(&format!("{broken}:7:17")), "{stderr}");
+    assert!(stderr.contains(&format!("{lost}:7:16: [unreadable-doc] the link `Gone.md` names no doc")), "{stderr}");
+    assert!(stderr.contains("generated 5 models from 5 docs"), "{stderr}");
+    let text = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    assert!(text("broken.rs").contains("pub struct Broken(pub ::serde_json::Value);"), "{}", text("broken.rs"));
+    assert!(text("broken.rs").contains("unknown type `Frobnicate`"), "the doc comment says why");
+    assert!(text("lost.rs").contains("pub struct Lost(pub ::serde_json::Value);"));
+    assert!(text("parent.rs").contains("pub full_name: Broken,"), "{}", text("parent.rs"));
+    assert!(text("cousin.rs").contains("pub b: Broken,"), "{}", text("cousin.rs"));
+    assert!(text("thing.rs").contains("pub full_name: String,"));
+
+    // The config file says it too.
+    write(&schemas.join("mdschema.toml"), "keep_going = true\n");
+    run_on("check", &schemas, &out).assert().success();
+}

@@ -202,3 +202,42 @@ fn a_flat_sdk_folder_linking_through_its_own_name_resolves_without_warning() {
     let loaded = mdschema::Config::new().schemas_dir(&renamed).load().unwrap();
     assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
 }
+
+/// `Config::keep_going`: the doc that is not UTF-8 and the doc whose link leads nowhere
+/// become any-JSON types titled as the docs are; the doc linking to the first generates.
+#[test]
+fn keeping_going_every_readable_doc_generates() {
+    let dir = tempfile::tempdir().unwrap();
+    let schemas = dir.path().join("schemas");
+    std::fs::create_dir_all(&schemas).unwrap();
+    std::fs::write(schemas.join("Bad.md"), b"# Bad\n\xff").unwrap();
+    std::fs::write(schemas.join("Parent.md"), doc("Parent", &[("b", "[Bad](Bad.md)")])).unwrap();
+    std::fs::write(schemas.join("Other.md"), doc("Other Thing", &[("m", "[Missing](Missing.md)")])).unwrap();
+    let loaded = mdschema::Config::new().schemas_dir(&schemas).keep_going(true).load().expect("keeps going");
+    let kinds: Vec<(&str, &str, String)> = loaded
+        .schema
+        .models
+        .iter()
+        .map(|m| (m.id.as_str(), m.title.as_str(), serde_json::to_value(&m.kind).unwrap()["kind"].to_string()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Bad", "Bad", "\"opaque\"".to_string()),
+            ("Other", "Other Thing", "\"opaque\"".to_string()),
+            ("Parent", "Parent", "\"object\"".to_string())
+        ]
+    );
+    let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.headline()).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    assert!(warnings[0].ends_with("Bad.md: [unreadable-doc] the doc is not valid UTF-8 (invalid byte at offset 6)"));
+    assert!(
+        warnings[1]
+            .ends_with("Other.md:7:9: [unreadable-doc] the link `Missing.md` names no doc in the schemas folder")
+    );
+    let ir = serde_json::to_value(&loaded.schema).unwrap();
+    assert_eq!(
+        ir["models"][1]["kind"]["unreadable"],
+        "line 7, column 9: the link `Missing.md` names no doc in the schemas folder"
+    );
+}

@@ -19,6 +19,10 @@ mod go {
 mod csharp {
     include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/csharp/expected/mod.rs"));
 }
+#[allow(dead_code, deprecated)]
+mod older {
+    include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/older/expected/mod.rs"));
+}
 
 use serde_json::{Value, json};
 
@@ -148,4 +152,76 @@ fn csharp_optional_rows_are_tri_state_and_value_suffixes_are_undone() {
     // C# renamed the property `Owner` of class `Owner` to `OwnerValue`; the JSON key is `owner`.
     let owner = json!({"name": "Ann", "owner": "Bo"});
     assert_eq!(round_trip::<Owner>(&owner), Ok(owner.clone()));
+}
+
+#[test]
+fn boolean_and_integer_literals_are_exactly_their_value() {
+    use older::python::models::shared::ChatRequest;
+    let base = json!({"model": "m", "strict": true, "n": 1});
+    assert_eq!(round_trip::<ChatRequest>(&base), Ok(base.clone()));
+    for (key, value) in [
+        ("stream", json!(false)),
+        ("n", Value::Null),
+        ("offset", json!(-1)),
+        ("offset", Value::Null),
+        ("role", json!("user")),
+        ("level", json!("high")),
+    ] {
+        let input = with(base.clone(), key, value);
+        assert_eq!(round_trip::<ChatRequest>(&input), Ok(input.clone()), "{key}");
+    }
+    for (key, value) in [
+        ("stream", json!(true)),
+        ("strict", json!(false)),
+        ("n", json!(2)),
+        ("n", json!(1.5)),
+        ("n", json!("1")),
+        ("offset", json!(1)),
+        ("role", json!("admin")),
+    ] {
+        let input = with(base.clone(), key, value.clone());
+        assert!(round_trip::<ChatRequest>(&input).is_err(), "{key} = {value} must be rejected");
+    }
+    assert!(round_trip::<ChatRequest>(&without(base.clone(), "strict")).is_err(), "a required const is required");
+    // The Rust value writes the literal back.
+    let request = ChatRequest::new("m".into(), Default::default(), None);
+    assert_eq!(serde_json::to_value(&request).unwrap(), json!({"model": "m", "strict": true, "n": null}));
+}
+
+#[test]
+fn union_members_headed_by_scalars_literals_and_bare_model_names() {
+    use older::python::models::shared::At;
+    use older::typescript::models::shared::{NullableOneOfSchemaPostJSON, When};
+    for (input, variant) in [
+        (json!("2023-01-01T00:00:00Z"), "DateTime"),
+        (json!("2023-01-01"), "Date"),
+        (json!(false), "False"),
+        (json!(7), "Integer"),
+        (json!({"start": 1, "end": 2}), "Window"),
+    ] {
+        let at: At = serde_json::from_value(input.clone()).unwrap_or_else(|e| panic!("{input}: {e}"));
+        assert!(format!("{at:?}").starts_with(variant), "{input} read as {at:?}");
+        assert_eq!(serde_json::to_value(&at).unwrap(), input);
+    }
+    assert!(serde_json::from_value::<At>(json!(true)).is_err(), "only `false` is a member");
+    for input in [json!(true), json!(7), json!("2023-01-01T00:00:00Z")] {
+        assert_eq!(round_trip::<When>(&input), Ok(input.clone()));
+    }
+    for input in [json!({"type": "obj1", "value": "a"}), json!({"type": "obj2", "value": "b"})] {
+        let payload: NullableOneOfSchemaPostJSON = serde_json::from_value(input.clone()).unwrap();
+        assert!(!matches!(payload, NullableOneOfSchemaPostJSON::Unknown(_)), "{input} is a listed member");
+        assert_eq!(serde_json::to_value(&payload).unwrap(), input);
+    }
+}
+
+#[test]
+fn raw_responses_of_older_generators_are_left_out() {
+    use older::python::models::shared::CreateChatResponse;
+    use older::typescript::models::errors::NotFound;
+    use older::typescript::models::operations::GetFlagsResponse;
+    let response = json!({"contentType": "application/json", "statusCode": 200});
+    assert_eq!(round_trip::<GetFlagsResponse>(&response), Ok(response.clone()));
+    assert_eq!(round_trip::<NotFound>(&json!({})), Ok(json!({})), "the required raw response is not a key");
+    let response = json!({"content_type": "application/json", "status_code": 200});
+    assert_eq!(round_trip::<CreateChatResponse>(&response), Ok(response.clone()));
 }

@@ -76,6 +76,14 @@ fn dialect_fixtures() {
     }
 }
 
+/// Docs in the style of Speakeasy's 2023 generator (TypeScript on axios, Python on requests)
+/// beside today's literal forms: members headed by a bare model name, scalar headings,
+/// boolean and integer literals, raw-response plumbing.
+#[test]
+fn older_generator_fixture() {
+    check_case("older");
+}
+
 #[test]
 fn output_is_deterministic() {
     assert_eq!(generate_in_memory("models"), generate_in_memory("models"));

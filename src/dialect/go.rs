@@ -49,21 +49,30 @@ impl Dialect for Go {
 
     /// Go's headings are empty; each member is its constructor call:
     /// `components.CreateConnectionValueStr(string{/* values here */})` names the member
-    /// `Str` and gives its type, `string`.
+    /// `Str` and gives its type, `string`. A member without one is its heading, as in the
+    /// other dialects (`` ### `time.Time` ``, or a model's bare name).
     fn union_members(&self, section: &Section, title: &str) -> Option<Vec<MemberText>> {
         let members = section.subsections.iter().filter_map(|sub| {
-            let block = sub.code_blocks.first()?;
-            let (call, rest) = block.text.split_once('(')?;
-            let constructor = call.rsplit('.').next()?.trim().strip_prefix("Create")?;
-            let name = constructor.strip_prefix(title).filter(|n| !n.is_empty()).unwrap_or(constructor);
-            let text = rest.rsplit_once('{').map_or(rest, |(ty, _)| ty).trim();
-            Some(MemberText {
-                name: Some(name.to_string()),
-                text: text.to_string(),
-                example: None,
-                span: block.span,
-                annotation: None,
-            })
+            let block = sub.code_blocks.first();
+            match block.and_then(|b| constructor(&b.text, title)) {
+                Some((name, text)) => Some(MemberText {
+                    name: Some(name.to_string()),
+                    text: text.to_string(),
+                    example: None,
+                    span: block.map(|b| b.span).unwrap_or(sub.heading.span),
+                    annotation: None,
+                }),
+                None => {
+                    let heading = sub.heading.text.trim().trim_matches('`').trim();
+                    (!heading.is_empty()).then(|| MemberText {
+                        name: None,
+                        text: heading.to_string(),
+                        example: None,
+                        span: sub.heading.span,
+                        annotation: None,
+                    })
+                }
+            }
         });
         Some(members.collect())
     }
@@ -87,6 +96,15 @@ impl Dialect for Go {
             _ => Presence { required, nullable: !required },
         }
     }
+}
+
+/// The member's name and type in a constructor call
+/// (`components.CreateUStr(string{/* values here */})` → `Str`, `string`).
+fn constructor<'c>(code: &'c str, title: &str) -> Option<(&'c str, &'c str)> {
+    let (call, rest) = code.split_once('(')?;
+    let constructor = call.rsplit('.').next()?.trim().strip_prefix("Create")?;
+    let name = constructor.strip_prefix(title).filter(|n| !n.is_empty()).unwrap_or(constructor);
+    Some((name, rest.rsplit_once('{').map_or(rest, |(ty, _)| ty).trim()))
 }
 
 #[cfg(test)]
@@ -144,6 +162,15 @@ mod tests {
         let members = Go.union_members(&doc.sections[0], "U").unwrap();
         let found: Vec<(&str, &str)> = members.iter().map(|m| (m.name.as_deref().unwrap(), m.text.as_str())).collect();
         assert_eq!(found, [("Str", "string"), ("ArrayOfFive", "[]*components.Five"), ("MapOfAny", "map[string]any")]);
+        // Scalar constructors, and members written as a heading alone.
+        let more = crate::markdown::parse(
+            "# U\n\n## Supported Types\n\n### \n\n```go\nu := components.CreateUDateTime(time.Time{/* values here */})\n```\n\n### \n\n```go\nu := components.CreateUDate(types.Date{/* values here */})\n```\n\n### `int64`\n\n### TypedObject1\n\n```go\nu := shared.TypedObject1{}\n```\n",
+        );
+        let more = Go.union_members(&more.sections[0], "U").unwrap();
+        let types: Vec<DocType> =
+            more.iter().map(|m| parse_type(&Go, &m.text, &|_| false).map(|c| c.ty).unwrap_or(Type::Any)).collect();
+        assert_eq!(types[..3], [Type::DateTime, Type::Date, Type::Int64]);
+        assert_eq!(more[3].text, "TypedObject1", "a bare model name, resolved by title when lowered");
         let null = |inner: DocType| Type::Nullable { inner: Box::new(inner) };
         let five = Type::Ref { target: Link::Title { title: "Five".into() } };
         assert_eq!(

@@ -182,6 +182,12 @@ mod tests {
                 Type::HttpResponse,
                 Bare,
             ),
+            (
+                "[HttpRequest](https://docs.oracle.com/en/java/javase/11/docs/api/java.net.http/java/net/http/HttpRequest.html)",
+                Type::HttpResponse,
+                Bare,
+            ),
+            ("`String`", Type::String, Bare),
             ("[M](../../models/components/M.md)", model("../../models/components/M.md"), Bare),
             ("[Optional\\<M>](../../models/components/M.md)", model("../../models/components/M.md"), Optional),
             ("[JsonNullable\\<M>](M.md)", model("M.md"), Nullable),

@@ -194,10 +194,48 @@ mod tests {
             ("[date](https://docs.python.org/3/library/datetime.html#date-objects)", Type::DateTime, Bare),
             ("[datetime](https://docs.python.org/3/library/datetime.html#datetime-objects)", Type::Date, Bare),
             ("*models.CustomField*", Type::Ref { target: Link::Title { title: "CustomField".into() } }, Bare),
+            // Literals of every kind, alone and wrapped.
+            ("*Literal[True]*", Type::Const { value: true.into() }, Bare),
+            ("*Literal[False]*", Type::Const { value: false.into() }, Bare),
+            ("*Optional[Literal[False]]*", Type::Const { value: false.into() }, Optional),
+            ("*Optional[Literal[True]]*", Type::Const { value: true.into() }, Optional),
+            ("*Nullable[Literal[1]]*", Type::Const { value: 1.into() }, Nullable),
+            ("*OptionalNullable[Literal[-1]]*", Type::Const { value: (-1).into() }, OptionalNullable),
+            ("*Literal[\"1\"]*", Type::Const { value: "1".into() }, Bare),
+            ("*Literal[\"a\", \"b\"]*", Type::String, Bare),
+            ("*Optional[Literal[1, 2]]*", Type::Int64, Optional),
+            ("*Literal[1, \"a\"]*", Type::Any, Bare),
+            ("List[*Literal[True]*]", list(Type::Const { value: true.into() }), Bare),
+            // Union members' headings: unlinked scalars.
+            ("`datetime`", Type::DateTime, Bare),
+            ("`date`", Type::Date, Bare),
+            ("`Any`", Type::Any, Bare),
+            ("`Literal[False]`", Type::Const { value: false.into() }, Bare),
+            ("`shared.TypedObject1`", Type::Ref { target: Link::Title { title: "TypedObject1".into() } }, Bare),
+            // HTTP plumbing: httpx today, requests in older generator versions.
+            ("*Optional[httpx.Response]*", Type::HttpResponse, Optional),
+            (
+                "[requests.Response](https://requests.readthedocs.io/en/latest/api/#requests.Response)",
+                Type::HttpResponse,
+                Bare,
+            ),
+            (
+                "[Optional[requests.Response]](https://requests.readthedocs.io/en/latest/api/#requests.Response)",
+                Type::HttpResponse,
+                Optional,
+            ),
         ];
         for (cell, ty, wrapper) in cases {
             let parsed = parse_type(&Python, cell, &|_| false).unwrap_or_else(|e| panic!("{cell}: {e:?}"));
             assert_eq!(parsed, CellType { ty, wrapper }, "{cell}");
+        }
+    }
+
+    #[test]
+    fn literals_that_are_not_values_are_errors_at_the_cell() {
+        for cell in ["*Literal[str]*", "*Literal[List[int]]*", "*Literal[models.M]*"] {
+            let error = parse_type(&Python, cell, &|_| false).expect_err(cell);
+            assert!(error.message.contains("`Literal` takes"), "{cell}: {}", error.message);
         }
     }
 

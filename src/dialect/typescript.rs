@@ -108,6 +108,18 @@ mod tests {
             ("[Date](../../types/rfcdate.md)", Type::Date),
             ("*Uint8Array*", Type::Bytes),
             ("*ReadableStream<Uint8Array>*", Type::Stream),
+            // Literal types, and union members' headings (no link, no emphasis).
+            ("*true*", Type::Const { value: true.into() }),
+            ("*false*", Type::Const { value: false.into() }),
+            ("*2*", Type::Const { value: 2.into() }),
+            ("*-1*", Type::Const { value: (-1).into() }),
+            ("`Date`", Type::DateTime),
+            ("`true`", Type::Const { value: true.into() }),
+            ("`components.Pet`", titled("Pet")),
+            ("`shared.TypedObject1`", titled("TypedObject1")),
+            // HTTP plumbing of fetch and, in older generator versions, axios.
+            ("[Response](https://developer.mozilla.org/en-US/docs/Web/API/Response)", Type::HttpResponse),
+            ("[AxiosResponse](https://axios-http.com/docs/res_schema)", Type::HttpResponse),
         ];
         for (cell, ty) in cases {
             let parsed = parse_type(&TypeScript, cell, &|_| false).unwrap_or_else(|e| panic!("{cell}: {e:?}"));

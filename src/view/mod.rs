@@ -1004,7 +1004,7 @@ impl ModelCx<'_> {
                         rustdoc::code_span(&value.text())
                     ))],
                     attrs: vec![const_derives(value)],
-                    variant: ident::variant_name(&value.text()),
+                    variant: ident::variant_name(&const_label(value)),
                     value: literal(&value.text()),
                     primitive: const_primitive(value),
                 });
@@ -1102,7 +1102,14 @@ fn serde_field(field: &Field, name: &str) -> SerdeFieldView {
 fn labelled_types(model: &Model) -> Vec<(String, &Type)> {
     match &model.kind {
         ModelKind::Object { fields, .. } => fields.iter().map(|f| (f.name.clone(), &f.ty)).collect(),
-        ModelKind::Union { members } => members.iter().map(|m| (m.name.clone().unwrap_or_default(), &m.ty)).collect(),
+        // A member the doc does not name is labelled by its value (`AtFalse`).
+        ModelKind::Union { members } => members
+            .iter()
+            .map(|m| {
+                let label = m.name.clone().or_else(|| consts_in(&m.ty).first().map(|v| const_label(v)));
+                (label.unwrap_or_default(), &m.ty)
+            })
+            .collect(),
         ModelKind::Enum { .. } | ModelKind::Opaque { .. } => Vec::new(),
     }
 }
@@ -1139,6 +1146,15 @@ fn const_primitive(value: &Literal) -> Option<ConstPrimitiveView> {
         unexpected: format!("::serde::de::Unexpected::{unexpected}(value)"),
         expected: literal(&format!("`{value}`")),
     })
+}
+
+/// A const's value as words for a name: its text, a negative integer's sign spelled out
+/// (`-1` → `minus 1`) so that `1` and `-1` name different things.
+fn const_label(value: &Literal) -> String {
+    match value {
+        Literal::Integer(i) if *i < 0 => format!("minus {}", i.unsigned_abs()),
+        _ => value.text(),
+    }
 }
 
 /// The const values in a type, outermost first.
