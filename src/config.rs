@@ -21,6 +21,7 @@ pub struct Config {
     schemas_dirs: Vec<PathBuf>,
     deny_conflicts: bool,
     keep_going: bool,
+    serde_impls: Option<rules::SerdeImpls>,
     out_dir: Option<PathBuf>,
     config_file: Option<PathBuf>,
     templates_dir: Option<PathBuf>,
@@ -103,6 +104,14 @@ impl Config {
     /// `keep_going = true` turns it on too.
     pub fn keep_going(&mut self, keep_going: bool) -> &mut Self {
         self.keep_going = keep_going;
+        self
+    }
+
+    /// How structs' `Serialize` and `Deserialize` are generated, overriding mdschema.toml's
+    /// `serde_impls`: [`SerdeImpls::Compact`](crate::SerdeImpls::Compact) (the default) or
+    /// [`SerdeImpls::Derive`](crate::SerdeImpls::Derive).
+    pub fn serde_impls(&mut self, serde_impls: rules::SerdeImpls) -> &mut Self {
+        self.serde_impls = Some(serde_impls);
         self
     }
 
@@ -213,14 +222,23 @@ impl Config {
             None => {
                 let path = self.schemas().join(rules::FILE_NAME);
                 if !path.is_file() {
-                    return Ok((Rules::default(), None));
+                    return Ok((Rules::new(self.overriding(FileConfig::default()), None)?, None));
                 }
                 path
             }
         };
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         let file = SourceFile::new(rules::FILE_NAME, path.display().to_string(), text);
-        Ok((Rules::new(FileConfig::parse(&file)?, Some(&file))?, Some(path)))
+        Ok((Rules::new(self.overriding(FileConfig::parse(&file)?), Some(&file))?, Some(path)))
+    }
+
+    /// The file's settings with the builder's in place of the ones it overrides.
+    fn overriding(&self, mut file: FileConfig) -> FileConfig {
+        if let Some(serde_impls) = self.serde_impls {
+            file.serde_impls = serde_impls;
+        }
+        file.keep_going |= self.keep_going;
+        file
     }
 
     /// Reads the docs into the resolved IR. Every problem in every doc is reported at once.
@@ -373,7 +391,7 @@ impl Config {
         rules: Rules,
         config_path: Option<PathBuf>,
     ) -> Result<Loaded, Error> {
-        let keep_going = self.keep_going || rules.file.keep_going;
+        let keep_going = rules.file.keep_going;
         let mut warnings = Vec::new();
         let mut models = Vec::new();
         let mut broken = BTreeSet::new();

@@ -44,4 +44,4 @@ pub use config::{Config, Loaded, Report};
 pub use diag::{Diagnostic, Error, Location, Severity, WarningCode, render_warnings};
 pub use output::Changes;
 pub use render::RenderedFile;
-pub use rules::{EnumValues, Rules, WireCase};
+pub use rules::{EnumValues, Rules, SerdeImpls, WireCase};

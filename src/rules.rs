@@ -72,6 +72,10 @@ pub struct FileConfig {
     /// (`unreadable-doc`), so that every other doc generates.
     #[serde(default)]
     pub keep_going: bool,
+    /// How structs' `Serialize` and `Deserialize` are generated: written out compactly
+    /// (default) or serde's derives.
+    #[serde(default)]
+    pub serde_impls: SerdeImpls,
     /// Keep JSON keys the docs do not list, in a flattened map on every struct.
     #[serde(default)]
     pub keep_unknown_fields: bool,
@@ -164,6 +168,25 @@ pub struct ModelSettings {
     /// Extra attributes.
     #[serde(default)]
     pub attributes: Vec<Spanned<String>>,
+    /// How these types' structs get their serde impls, overriding the file's setting.
+    #[serde(default)]
+    pub serde_impls: Option<SerdeImpls>,
+}
+
+/// How a struct's `Serialize` and `Deserialize` are generated. Both read and write the same
+/// JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SerdeImpls {
+    /// Written out over a small support module in the root `mod.rs`, one `impl_serde!` call
+    /// per struct: a fraction of the compile time of serde's derives. A struct that flattens
+    /// unknown keys keeps serde's derives.
+    #[default]
+    Compact,
+    /// `#[derive(Serialize, Deserialize)]` with `#[serde(…)]` attributes, and no support
+    /// module: the config's own serde attributes and derives take effect.
+    Derive,
 }
 
 /// Speakeasy's operation `*Request` docs are bags of path, query and header parameters,
@@ -184,6 +207,18 @@ pub const DEFAULT_EXCLUDE: [&str; 11] = [
     "utils/**",
     "internal/**",
 ];
+
+/// Whether a derive path names one of serde's traits (`::serde::Serialize`, `Deserialize`).
+fn is_serde_derive(path: &str) -> bool {
+    syn::parse_str::<syn::Path>(path)
+        .is_ok_and(|p| p.segments.last().is_some_and(|s| s.ident == "Serialize" || s.ident == "Deserialize"))
+}
+
+/// Whether an attribute is serde's own (`#[serde(…)]`).
+fn is_serde_attribute(attribute: &str) -> bool {
+    syn::parse_str::<syn::ItemStruct>(&format!("{attribute} struct S;"))
+        .is_ok_and(|s| s.attrs.iter().any(|a| a.path().is_ident("serde")))
+}
 
 /// A sorted map: serialized JSON is deterministic and models compare independently of
 /// insertion order.
@@ -381,6 +416,23 @@ impl Checker<'_> {
         }
     }
 
+    /// Serde attributes and derives take effect only on types that derive serde's traits:
+    /// an error for each one the config gives where structs' impls are written out.
+    fn serde_extras(&mut self, derives: &[Spanned<String>], attributes: &[Spanned<String>], mode: SerdeImpls) {
+        if mode != SerdeImpls::Compact {
+            return;
+        }
+        let help = "serde's attributes and derives take effect where serde's derives are used: set `serde_impls = \"derive\"` at the top of mdschema.toml, or in this `[models.\"…\"]` table";
+        for derive in derives.iter().filter(|d| is_serde_derive(d.get_ref())) {
+            let message = format!("`{}` would be a second impl: `serde_impls = \"compact\"` writes structs' serde impls out", derive.get_ref());
+            self.error(derive.span(), message, help);
+        }
+        for attribute in attributes.iter().filter(|a| is_serde_attribute(a.get_ref())) {
+            let message = format!("`{}` would be ignored: `serde_impls = \"compact\"` writes structs' serde impls out", attribute.get_ref());
+            self.error(attribute.span(), message, help);
+        }
+    }
+
     fn attributes(&mut self, attributes: &[Spanned<String>]) {
         for attribute in attributes {
             let item = format!("{} struct S;", attribute.get_ref());
@@ -431,10 +483,13 @@ impl Rules {
         let dialect = check.dialect(&file.dialect);
         check.derives(&file.derives);
         check.attributes(&file.attributes);
+        check.serde_extras(&file.derives, &file.attributes, file.serde_impls);
         let mut models = Vec::new();
         for (pattern, settings) in &file.models {
             check.derives(&settings.derives);
             check.attributes(&settings.attributes);
+            let mode = settings.serde_impls.unwrap_or(file.serde_impls);
+            check.serde_extras(&settings.derives, &settings.attributes, mode);
             if let Some(glob) = check.glob(pattern) {
                 models.push((glob.compile_matcher(), settings.clone()));
             }
@@ -469,6 +524,16 @@ impl Rules {
             dialect,
             file,
         })
+    }
+
+    /// How the structs of the doc at `rel_path` get their serde impls: the first
+    /// `[models."…"]` table matching it that says, else the file's setting.
+    pub fn serde_impls(&self, rel_path: &str) -> SerdeImpls {
+        self.models
+            .iter()
+            .filter(|(glob, _)| glob.is_match(rel_path))
+            .find_map(|(_, settings)| settings.serde_impls)
+            .unwrap_or(self.file.serde_impls)
     }
 
     /// The dialect every doc is read in, or `None` to decide per doc.

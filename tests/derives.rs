@@ -102,20 +102,25 @@ fn kept_unknown_keys_and_user_types_take_them_away() {
     assert!(has(&typed["Ping"], "Eq"));
 }
 
-/// `Serialize` and `Deserialize` are written out (an `impl_serde!` call) unless serde's
-/// derives are needed: a flattened map of unknown keys, serde attributes or a serde derive
-/// from the config. Exactly one of the two, never both, and never one trait of each.
+/// `Serialize` and `Deserialize` are written out (an `impl_serde!` call) unless
+/// `serde_impls = "derive"` says otherwise, for every model or some, or serde's derives are
+/// needed (a flattened map of unknown keys). Exactly one of the two, never both, and never
+/// one trait of each. Nothing else switches: a serde attribute or derive of the config's
+/// where impls are written out is an error at its place.
 #[test]
 fn serde_traits_are_derived_only_where_the_derives_are_needed() {
-    let leaf = "[models.\"components/Leaf.md\"]\n";
+    let leaf = "[models.\"components/Leaf.md\"]\nserde_impls = \"derive\"\n";
     let cases = [
         (None, "Leaf", false),
         (Some("keep_unknown_fields = true\n".to_string()), "Leaf", true),
+        (Some("serde_impls = \"derive\"\n".to_string()), "Leaf", true),
+        (Some("serde_impls = \"derive\"\n".to_string()), "Ping", true),
+        (Some("serde_impls = \"compact\"\n".to_string()), "Leaf", false),
         (Some(format!("{leaf}attributes = [\"#[serde(deny_unknown_fields)]\"]\n")), "Leaf", true),
         (Some(format!("{leaf}attributes = [\"#[serde(deny_unknown_fields)]\"]\n")), "Ping", false),
         (Some(format!("{leaf}derives = [\"::serde::Deserialize\"]\n")), "Leaf", true),
         (Some(format!("{leaf}derives = [\"serde::Serialize\"]\n")), "Leaf", true),
-        (Some(format!("{leaf}derives = [\"PartialOrd\"]\n")), "Leaf", false),
+        (Some("[models.\"components/Leaf.md\"]\nderives = [\"PartialOrd\"]\n".to_string()), "Leaf", false),
     ];
     for (config, name, derived) in cases {
         let config = config.as_deref();
@@ -140,4 +145,29 @@ fn written_out(config_text: Option<&str>) -> Vec<String> {
         }
     }
     found
+}
+
+/// In compact mode a serde attribute or derive from the config could only break the output
+/// (a second impl, an attribute nothing reads): an error at its place that says what to set.
+#[test]
+fn serde_extras_of_the_config_need_serde_impls_derive() {
+    for (text, underlined) in [
+        ("attributes = [\"#[serde(deny_unknown_fields)]\"]\n", "\"#[serde(deny_unknown_fields)]\""),
+        ("derives = [\"::serde::Serialize\"]\n", "\"::serde::Serialize\""),
+        ("[models.\"components/Leaf.md\"]\nattributes = [\"#[serde(default)]\"]\n", "\"#[serde(default)]\""),
+        ("serde_impls = \"derive\"\n[models.\"x\"]\nserde_impls = \"compact\"\nderives = [\"Deserialize\"]\n", "\"Deserialize\""),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("mdschema.toml");
+        std::fs::write(&file, text).unwrap();
+        let error = mdschema::Config::new().schemas_dir(dir.path()).config_file(&file).load().unwrap_err().to_string();
+        assert!(error.contains("serde_impls = \"compact\"` writes structs' serde impls out"), "{text}: {error}");
+        assert!(error.contains(underlined) && error.contains("^^^"), "{text}: {error}");
+        assert!(error.contains("set `serde_impls = \"derive\"`"), "{error}");
+    }
+    // The same settings in derive mode are fine.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mdschema.toml");
+    std::fs::write(&file, "serde_impls = \"derive\"\nattributes = [\"#[serde(deny_unknown_fields)]\"]\n").unwrap();
+    mdschema::Config::new().schemas_dir(dir.path()).config_file(&file).load_texts(docs()).unwrap();
 }

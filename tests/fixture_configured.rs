@@ -24,8 +24,7 @@ fn overrides_take_effect() {
     assert_eq!(serde_json::to_value(&invoice).unwrap(), input);
 }
 
-/// The config gives `Invoice` a serde attribute, so it keeps serde's derived `Deserialize`
-/// (which honours it) instead of the written-out one (which would ignore it).
+/// The config gives `Invoice` serde's derives and a serde attribute, which they honour.
 #[test]
 fn a_serde_attribute_from_the_config_is_honoured() {
     let input = json!({"number": "A-1", "total": 1, "issued_at": "x", "unlisted": true});

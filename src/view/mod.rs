@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::ident::{self, Namespace};
 use crate::ir::{EnumValue, Field, Literal, Member, Model, ModelKind, Schema, Type};
-use crate::rules::Rules;
+use crate::rules::{Rules, SerdeImpls};
 use crate::rustdoc;
 
 mod derives;
@@ -495,6 +495,7 @@ where
                     let (derives, attrs) = rules.extras(&model.source);
                     Extras { derives, attrs }
                 },
+                serde_impls: rules.serde_impls(&model.source),
                 model,
             };
             let view = cx.file_view();
@@ -581,6 +582,8 @@ struct ModelCx<'a> {
     comparable: Comparable,
     /// The config's derives and attributes for the model's type.
     extras: Extras,
+    /// How the model's struct, if it is one, gets its serde impls.
+    serde_impls: SerdeImpls,
     model: &'a Model,
 }
 
@@ -671,7 +674,7 @@ impl ModelCx<'_> {
         let mut flattened = Vec::new();
         let mut serde_fields = Vec::new();
         let support =
-            self.names.serde_support_path(&self.model.folders).filter(|_| writes_serde(self.model, &self.extras));
+            self.names.serde_support_path(&self.model.folders).filter(|_| writes_serde(self.model, self.serde_impls));
         for field in fields {
             if field.ty.is_plumbing() {
                 skipped.push(format!(
@@ -1073,19 +1076,14 @@ impl ModelCx<'_> {
 
 const VALUE: &str = "::serde_json::Value";
 
-/// Whether a struct's `Serialize` and `Deserialize` are written out rather than derived.
-/// The derives stay where a field flattens the keys the doc does not list (only serde's
-/// derive buffers the rest of an object), where the config gives the model serde attributes
-/// (only the derives would honour them) or derives a serde trait itself, and for a struct
-/// without fields.
-fn writes_serde(model: &Model, extras: &Extras) -> bool {
+/// Whether a struct's `Serialize` and `Deserialize` are written out rather than derived: in
+/// compact mode, unless a field flattens the keys the doc does not list (only serde's derive
+/// buffers the rest of an object) or the struct has no field.
+fn writes_serde(model: &Model, mode: SerdeImpls) -> bool {
     let ModelKind::Object { fields, keep_unknown } = &model.kind else { return false };
     let has_fields = fields.iter().any(|f| !f.ty.is_plumbing());
     let flattens = *keep_unknown || fields.iter().any(|f| f.catch_all);
-    let serde_attrs = extras.attrs.iter().any(|a| a.contains("serde"));
-    let derives_serde =
-        extras.derives.iter().any(|d| d.trim().ends_with("Serialize") || d.trim().ends_with("Deserialize"));
-    has_fields && !flattens && !serde_attrs && !derives_serde
+    mode == SerdeImpls::Compact && has_fields && !flattens
 }
 
 /// How the written-out impls read and write `field` (named `name` in Rust).
