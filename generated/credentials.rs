@@ -20,7 +20,9 @@ pub struct Credentials {
     pub expires_in: Option<Option<i64>>,
 }
 self::serde_support::impl_serde! {
-    Credentials as "Credentials" in self::serde_support; nullable refresh_token =
-    "refresh_token", optional access_token = "access_token", nullable issued_at =
-    "issued_at", nullable expires_in = "expires_in",
+    Credentials as "Credentials" in self::serde_support;
+    nullable refresh_token = "refresh_token",
+    optional access_token = "access_token",
+    nullable issued_at = "issued_at",
+    nullable expires_in = "expires_in",
 }

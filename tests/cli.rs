@@ -156,7 +156,21 @@ fn quiet_verbose_config_and_templates_flags() {
         "snake_case from --config"
     );
 
-    run_on("generate", &schemas, &out).arg("--templates").arg(dir.path().join("templates")).assert().success();
+    // A struct template that leaves out the `impl_serde!` call breaks the written-out impls'
+    // contract: a clear error, not generated code that does not compile...
+    let broken = run_on("generate", &schemas, &out).arg("--templates").arg(dir.path().join("templates")).assert().code(2);
+    let stderr = String::from_utf8_lossy(&broken.get_output().stderr).into_owned();
+    assert!(stderr.contains("struct.rs.tera (rendering thing.rs): the struct `Thing` has no `impl_serde!` call"), "{stderr}");
+    assert!(stderr.contains("serde_impls = \"derive\""), "{stderr}");
+    // ...that serde's derives do without.
+    write(&dir.path().join("derive.toml"), "serde_impls = \"derive\"\n");
+    run_on("generate", &schemas, &out)
+        .arg("--templates")
+        .arg(dir.path().join("templates"))
+        .arg("--config")
+        .arg(dir.path().join("derive.toml"))
+        .assert()
+        .success();
     let thing = std::fs::read_to_string(out.join("thing.rs")).unwrap();
     assert!(thing.ends_with("pub struct Thing {}\n"), "the template override is used:\n{thing}");
 }
