@@ -133,7 +133,7 @@ impl Config {
         self
     }
 
-    /// Reads every doc in one dialect (`java`, `typescript`, `python`, `go`, `csharp`)
+    /// Reads every doc in one dialect (one of [`dialect_names`](crate::dialect_names))
     /// instead of deciding per doc; overrides the config file's `dialect`.
     pub fn dialect(&mut self, name: impl Into<String>) -> &mut Self {
         self.dialect = Some(name.into());
@@ -207,7 +207,7 @@ impl Config {
     fn rules(&self) -> Result<(Rules, Option<PathBuf>), Error> {
         let (mut rules, path) = self.file_rules()?;
         if let Some(name) = &self.dialect {
-            let names: Vec<&str> = dialect::DIALECTS.iter().map(|d| d.name()).collect();
+            let names = dialect::names();
             let dialect = dialect::by_name(name).ok_or_else(|| {
                 Error::Setup(format!("`{name}` is not a doc dialect; the dialects are {}", names.join(", ")))
             })?;

@@ -41,6 +41,13 @@ mod source;
 mod view;
 
 pub use config::{Config, Loaded, Report};
+
+/// The names of the doc dialects mdschema reads (`java`, `typescript`, …), in the order
+/// detection breaks ties: what mdschema.toml's `dialect`, `--dialect` and
+/// [`Config::dialect`] take.
+pub fn dialect_names() -> Vec<&'static str> {
+    dialect::names()
+}
 pub use diag::{Diagnostic, Error, Location, Severity, WarningCode, render_warnings};
 pub use output::Changes;
 pub use render::RenderedFile;

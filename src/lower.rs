@@ -107,11 +107,12 @@ impl Cx<'_> {
             return None;
         };
         let (title_text, deprecated) = strip_strikethrough(title.text);
-        if title_text.trim().is_empty() {
+        let title_text = self.dialect.title(title_text);
+        if title_text.is_empty() {
             self.error(title.span, "the title is empty", "write the model's name after `#`");
             return None;
         }
-        self.title = title_text.trim().to_string();
+        self.title = title_text.to_string();
         let kind = self.kind(doc, title.span)?;
         let id = self.file.model_id().to_string();
         let (folders, _) = crate::ir::split_id(&id);
@@ -131,7 +132,7 @@ impl Cx<'_> {
             id,
             source: self.file.rel_path.clone(),
             folders,
-            title: title_text.trim().to_string(),
+            title: title_text.to_string(),
             dialect: self.dialect.name().to_string(),
             title_span: title.span,
             deprecated,

@@ -48,7 +48,7 @@ struct Inputs {
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
     /// The doc dialect (default: decided per doc, or the config's `dialect`).
-    #[arg(long, value_parser = ["java", "typescript", "python", "go", "csharp"])]
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(mdschema::dialect_names()))]
     dialect: Option<String>,
 }
 

@@ -383,15 +383,10 @@ fn kind_name<R>(kind: &ModelKind<R>) -> &'static str {
     }
 }
 
-/// The folder a model sits in, as every dialect means it: `Components` and `components`,
-/// Go's `apierrors` and `errors`, C#'s `Requests` and `operations`.
+/// The folder a model sits in, as every dialect means it (`Components` and `components`,
+/// Go's `apierrors` and `errors`, C#'s `Requests` and `operations`): each dialect says.
 fn family(folders: &[String]) -> String {
-    match folders.first().map(|f| f.to_lowercase()).as_deref() {
-        Some("apierrors") | Some("errors") => "errors".into(),
-        Some("requests") | Some("operations") => "operations".into(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    }
+    folders.first().map(|f| crate::dialect::folder_family(f)).unwrap_or_default()
 }
 
 /// A field's name with the dialect's casing gone: `companyId`, `company_id`, `CompanyID`.

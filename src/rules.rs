@@ -189,24 +189,6 @@ pub enum SerdeImpls {
     Derive,
 }
 
-/// Speakeasy's operation `*Request` docs are bags of path, query and header parameters,
-/// `*Response` docs wrap the HTTP exchange and `*Globals` docs hold SDK-wide header
-/// defaults; none is a JSON body. Each dialect names them its own way: Java
-/// `operations/*Request.md`, TypeScript and Go `operations/*request.md`, C#
-/// `Requests/*Request.md`, Python (one flat folder) `*globals.md` and `utils/`, `internal/`.
-pub const DEFAULT_EXCLUDE: [&str; 11] = [
-    "operations/**/*Request.md",
-    "operations/**/*Response.md",
-    "operations/**/*request.md",
-    "operations/**/*response.md",
-    "Requests/**/*Request.md",
-    "Requests/**/*Response.md",
-    "**/*Globals.md",
-    "**/*globals.md",
-    "operations/**/option.md",
-    "utils/**",
-    "internal/**",
-];
 
 /// Whether a derive path names one of serde's traits (`::serde::Serialize`, `Deserialize`).
 fn is_serde_derive(path: &str) -> bool {
@@ -225,7 +207,8 @@ fn is_serde_attribute(attribute: &str) -> bool {
 pub const DEFAULT_MAP_TYPE: &str = "::std::collections::BTreeMap";
 
 fn default_exclude() -> Vec<Spanned<String>> {
-    DEFAULT_EXCLUDE.iter().map(|p| Spanned::new(0..0, p.to_string())).collect()
+    // Each dialect names the docs of its SDKs that are not JSON bodies.
+    dialect::default_exclude().into_iter().map(|p| Spanned::new(0..0, p.to_string())).collect()
 }
 
 fn default_dialect() -> Spanned<String> {
@@ -394,7 +377,7 @@ impl Checker<'_> {
         }
         let found = dialect::by_name(name.get_ref());
         if found.is_none() {
-            let names: Vec<&str> = dialect::DIALECTS.iter().map(|d| d.name()).collect();
+            let names = dialect::names();
             self.error(
                 name.span(),
                 format!("`{}` is not a doc dialect", name.get_ref()),
@@ -734,7 +717,7 @@ mod tests {
     fn reads_keys_and_rejects_unknown_ones_with_their_line() {
         assert_eq!(parse("wire_case = \"snake_case\"\n").unwrap().wire_case, WireCase::SnakeCase);
         assert_eq!(parse("").unwrap(), FileConfig::default());
-        assert_eq!(parse("").unwrap().exclude.len(), DEFAULT_EXCLUDE.len());
+        assert_eq!(parse("").unwrap().exclude.len(), dialect::default_exclude().len());
         let error = parse("\nwire_cas = \"snake_case\"\n").unwrap_err().to_string();
         assert!(error.starts_with("s/mdschema.toml:2:1: unknown field `wire_cas`"), "{error}");
         let error = parse("wire_case = \"shouting\"").unwrap_err().to_string();

@@ -328,3 +328,23 @@ fn keep_going_generates_every_other_doc_of_a_set_with_a_broken_one() {
     write(&schemas.join("mdschema.toml"), "keep_going = true\n");
     run_on("check", &schemas, &out).assert().success();
 }
+
+/// The CLI's `--dialect` values are the library's registry of dialects, nothing else.
+#[test]
+fn the_dialect_flag_lists_the_registered_dialects() {
+    let help = mdschema().args(["generate", "--help"]).assert().success();
+    let help = String::from_utf8_lossy(&help.get_output().stdout).into_owned();
+    let values = help.split("[possible values: ").nth(1).and_then(|rest| rest.split(']').next()).unwrap_or_default();
+    let listed: Vec<&str> = values.split(", ").collect();
+    assert_eq!(listed, mdschema::dialect_names(), "{help}");
+    assert!(listed.len() >= 5, "{listed:?}");
+    for name in mdschema::dialect_names() {
+        let dir = tempfile::tempdir().unwrap();
+        write(&dir.path().join("schemas/Thing.md"), THING);
+        let run = mdschema().arg("ir").arg(dir.path().join("schemas")).args(["--dialect", name]).assert();
+        // Every registered name is accepted (the doc may not read in it).
+        let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+        assert!(!stderr.contains("invalid value") && !stderr.contains("Usage:"), "{name}: {stderr}");
+    }
+    mdschema().args(["ir", "--dialect", "cobol"]).assert().code(2).stderr(predicate::str::contains("invalid value 'cobol'"));
+}

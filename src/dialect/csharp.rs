@@ -18,6 +18,15 @@ impl Dialect for CSharp {
         "csharp"
     }
 
+    fn default_exclude(&self) -> &'static [&'static str] {
+        &["Requests/**/*Request.md", "Requests/**/*Response.md", "**/*Globals.md"]
+    }
+
+    /// C#'s operation docs live in `Requests`.
+    fn folder_family(&self, folder: &str) -> Option<&'static str> {
+        folder.eq_ignore_ascii_case("requests").then_some("operations")
+    }
+
     fn help(&self) -> &'static str {
         "`*string*`, `*long*`, `*bool*`, `*double*`, `*object*`, `List<[Name](Name.md)>` or `Dictionary<String, *object*>`"
     }

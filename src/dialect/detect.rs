@@ -64,7 +64,7 @@ pub fn detect(
                     )
                     .with_help(format!(
                         "set `dialect = \"java\"` in mdschema.toml (or pass `--dialect`); the dialects are {}{first_problem}",
-                        DIALECTS.iter().map(|d| d.name()).collect::<Vec<_>>().join(", ")
+                        super::names().join(", ")
                     )))
                 }
             }

@@ -20,6 +20,15 @@ impl Dialect for Go {
         "go"
     }
 
+    fn default_exclude(&self) -> &'static [&'static str] {
+        &["operations/**/*request.md", "operations/**/*response.md", "**/*globals.md", "operations/**/option.md"]
+    }
+
+    /// Go's errors live in `apierrors` (or `sdkerrors`).
+    fn folder_family(&self, folder: &str) -> Option<&'static str> {
+        (folder.eq_ignore_ascii_case("apierrors") || folder.eq_ignore_ascii_case("sdkerrors")).then_some("errors")
+    }
+
     fn help(&self) -> &'static str {
         "`` `*string` ``, `` `int64` ``, `[*components.Name](name.md)`, `[][components.Name](name.md)` or `` map[string]`any` ``"
     }

@@ -18,6 +18,10 @@ impl Dialect for Java {
         "java"
     }
 
+    fn default_exclude(&self) -> &'static [&'static str] {
+        &["operations/**/*Request.md", "operations/**/*Response.md", "**/*Globals.md"]
+    }
+
     fn help(&self) -> &'static str {
         "`*String*`, `*Optional\\<Long>*`, `List\\<*String*>` or `[Name](../path/Name.md)` (known: String, Boolean, int, long, double, float, OffsetDateTime, LocalDate, Object, byte[], InputStream, BigDecimal, BigInteger, List, Map, Optional, JsonNullable)"
     }

@@ -31,6 +31,28 @@ pub fn by_name(name: &str) -> Option<&'static dyn Dialect> {
     DIALECTS.iter().copied().find(|d| d.name() == name)
 }
 
+/// Every dialect's name, in registration order: what `dialect =` and `--dialect` take.
+pub fn names() -> Vec<&'static str> {
+    DIALECTS.iter().map(|d| d.name()).collect()
+}
+
+/// Every dialect's default excludes, in registration order, each once.
+pub fn default_exclude() -> Vec<&'static str> {
+    let mut globs: Vec<&'static str> = Vec::new();
+    for glob in DIALECTS.iter().flat_map(|d| d.default_exclude()) {
+        if !globs.contains(glob) {
+            globs.push(glob);
+        }
+    }
+    globs
+}
+
+/// The folder family of a top-level folder, whichever dialect's docs it holds: the family a
+/// dialect names it, else the folder's name in lower case.
+pub fn folder_family(folder: &str) -> String {
+    DIALECTS.iter().find_map(|d| d.folder_family(folder)).map_or_else(|| folder.to_lowercase(), str::to_string)
+}
+
 /// What a Type cell shows around the whole type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wrapper {
@@ -199,6 +221,25 @@ pub trait Dialect: Sync {
 
     /// Examples of well-formed Type cells, for error messages.
     fn help(&self) -> &'static str;
+
+    /// Docs of the dialect's SDKs that are not JSON bodies (operation request and response
+    /// wrappers, SDK globals, helpers), as globs over paths relative to the schemas folder:
+    /// mdschema.toml's default `exclude` is every dialect's.
+    fn default_exclude(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// The folder family a top-level folder of the dialect's docs belongs to, when the
+    /// dialect names it unlike the others (Go's `apierrors` is `errors`, C#'s `Requests` is
+    /// `operations`): models of several dialects merge within one family.
+    fn folder_family(&self, _folder: &str) -> Option<&'static str> {
+        None
+    }
+
+    /// The model's title as the doc's `#` heading writes it, the dialect's decoration gone.
+    fn title<'t>(&self, heading: &'t str) -> &'t str {
+        heading.trim()
+    }
 
     /// What a name means outside a link to a model doc; `url` is the enclosing external
     /// link, if any (`[Date](https://…)`).

@@ -69,6 +69,12 @@ impl Dialect for Python {
         "python"
     }
 
+    /// Python's one flat folder cannot be told apart by path: its wrappers generate, their
+    /// plumbing fields left out; its SDK helpers live in `utils/` and `internal/`.
+    fn default_exclude(&self) -> &'static [&'static str] {
+        &["**/*globals.md", "utils/**", "internal/**"]
+    }
+
     fn help(&self) -> &'static str {
         "`*str*`, `*Optional[int]*`, `*OptionalNullable[str]*`, `List[[models.Name](../models/name.md)]` or `Dict[str, *Any*]`"
     }

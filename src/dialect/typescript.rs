@@ -22,6 +22,10 @@ impl Dialect for TypeScript {
         "typescript"
     }
 
+    fn default_exclude(&self) -> &'static [&'static str] {
+        &["operations/**/*request.md", "operations/**/*response.md", "**/*globals.md"]
+    }
+
     fn help(&self) -> &'static str {
         "`*string*`, `*number*`, `*boolean*`, `*any*`, `[components.Name](name.md)[]`, `*components.Name*` or `Record<string, *any*>`"
     }
