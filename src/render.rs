@@ -99,12 +99,16 @@ impl Templates {
                 Error::Template(format!("const.rs.tera (rendering {}): {}", file.path, error_chain(&e)))
             })?);
         }
-        let template_error = |message: String| Error::Template(format!("{} (rendering {}): {message}", file.template, file.path));
+        let template_error =
+            |message: String| Error::Template(format!("{} (rendering {}): {message}", file.template, file.path));
         let (code, blocks) = set_verbatim_aside(&code).map_err(template_error)?;
         let mut macros = Vec::new();
         for block in &blocks {
             let syntax = syn::parse_file(block.text).map_err(|e| {
-                template_error(format!("the verbatim block at line {} is not valid Rust: {e}\n{}", block.line, block.text))
+                template_error(format!(
+                    "the verbatim block at line {} is not valid Rust: {e}\n{}",
+                    block.line, block.text
+                ))
             })?;
             macros.extend(item_macros(syntax.items));
         }
@@ -150,7 +154,8 @@ impl Templates {
             ItemView::Struct(item) => {
                 let Some(expected) = impl_serde_call(item) else { return Ok(()) };
                 let expected = syn::parse_str::<syn::ItemMacro>(&expected).map_err(|e| e.to_string())?;
-                let path = |m: &syn::ItemMacro| m.mac.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>();
+                let path =
+                    |m: &syn::ItemMacro| m.mac.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>();
                 let same = |m: &&syn::ItemMacro| {
                     path(m) == path(&expected) && m.mac.tokens.to_string() == expected.mac.tokens.to_string()
                 };
@@ -221,7 +226,10 @@ fn set_verbatim_aside(code: &str) -> Result<(String, Vec<Verbatim<'_>>), String>
                 open = None;
             }
             (VERBATIM_BEGIN, Some((_, begin_line))) => {
-                return Err(format!("line {}: `{VERBATIM_BEGIN}` inside the block opened at line {begin_line}", index + 1));
+                return Err(format!(
+                    "line {}: `{VERBATIM_BEGIN}` inside the block opened at line {begin_line}",
+                    index + 1
+                ));
             }
             (VERBATIM_END, None) => return Err(format!("line {}: `{VERBATIM_END}` closes no block", index + 1)),
             (_, Some(_)) => {}

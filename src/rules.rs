@@ -189,7 +189,6 @@ pub enum SerdeImpls {
     Derive,
 }
 
-
 /// Whether a derive path names one of serde's traits (`::serde::Serialize`, `Deserialize`).
 fn is_serde_derive(path: &str) -> bool {
     syn::parse_str::<syn::Path>(path)
@@ -407,11 +406,17 @@ impl Checker<'_> {
         }
         let help = "serde's attributes and derives take effect where serde's derives are used: set `serde_impls = \"derive\"` at the top of mdschema.toml, or in this `[models.\"…\"]` table";
         for derive in derives.iter().filter(|d| is_serde_derive(d.get_ref())) {
-            let message = format!("`{}` would be a second impl: `serde_impls = \"compact\"` writes structs' serde impls out", derive.get_ref());
+            let message = format!(
+                "`{}` would be a second impl: `serde_impls = \"compact\"` writes structs' serde impls out",
+                derive.get_ref()
+            );
             self.error(derive.span(), message, help);
         }
         for attribute in attributes.iter().filter(|a| is_serde_attribute(a.get_ref())) {
-            let message = format!("`{}` would be ignored: `serde_impls = \"compact\"` writes structs' serde impls out", attribute.get_ref());
+            let message = format!(
+                "`{}` would be ignored: `serde_impls = \"compact\"` writes structs' serde impls out",
+                attribute.get_ref()
+            );
             self.error(attribute.span(), message, help);
         }
     }

@@ -158,9 +158,13 @@ fn quiet_verbose_config_and_templates_flags() {
 
     // A struct template that leaves out the `impl_serde!` call breaks the written-out impls'
     // contract: a clear error, not generated code that does not compile...
-    let broken = run_on("generate", &schemas, &out).arg("--templates").arg(dir.path().join("templates")).assert().code(2);
+    let broken =
+        run_on("generate", &schemas, &out).arg("--templates").arg(dir.path().join("templates")).assert().code(2);
     let stderr = String::from_utf8_lossy(&broken.get_output().stderr).into_owned();
-    assert!(stderr.contains("struct.rs.tera (rendering thing.rs): the struct `Thing` has no `impl_serde!` call"), "{stderr}");
+    assert!(
+        stderr.contains("struct.rs.tera (rendering thing.rs): the struct `Thing` has no `impl_serde!` call"),
+        "{stderr}"
+    );
     assert!(stderr.contains("serde_impls = \"derive\""), "{stderr}");
     // ...that serde's derives do without.
     write(&dir.path().join("derive.toml"), "serde_impls = \"derive\"\n");
@@ -346,5 +350,9 @@ fn the_dialect_flag_lists_the_registered_dialects() {
         let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
         assert!(!stderr.contains("invalid value") && !stderr.contains("Usage:"), "{name}: {stderr}");
     }
-    mdschema().args(["ir", "--dialect", "cobol"]).assert().code(2).stderr(predicate::str::contains("invalid value 'cobol'"));
+    mdschema()
+        .args(["ir", "--dialect", "cobol"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'cobol'"));
 }

@@ -155,7 +155,10 @@ fn serde_extras_of_the_config_need_serde_impls_derive() {
         ("attributes = [\"#[serde(deny_unknown_fields)]\"]\n", "\"#[serde(deny_unknown_fields)]\""),
         ("derives = [\"::serde::Serialize\"]\n", "\"::serde::Serialize\""),
         ("[models.\"components/Leaf.md\"]\nattributes = [\"#[serde(default)]\"]\n", "\"#[serde(default)]\""),
-        ("serde_impls = \"derive\"\n[models.\"x\"]\nserde_impls = \"compact\"\nderives = [\"Deserialize\"]\n", "\"Deserialize\""),
+        (
+            "serde_impls = \"derive\"\n[models.\"x\"]\nserde_impls = \"compact\"\nderives = [\"Deserialize\"]\n",
+            "\"Deserialize\"",
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("mdschema.toml");
