@@ -9,13 +9,40 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::diag::{Diagnostic, Error};
+use crate::diag::Diagnostic;
 
 /// The stamp's file name in the output folder.
 pub const STAMP: &str = ".mdschema-fingerprint";
 
-/// A 128-bit hash.
-pub type Hash = u128;
+/// A 128-bit hash; written (in the stamp and the manifest) as 32 lowercase hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Hash(u128);
+
+impl Hash {
+    /// The hash written as `text` (32 hex digits), if it is one.
+    pub fn from_hex(text: &str) -> Option<Hash> {
+        (text.len() == 32).then(|| u128::from_str_radix(text, 16).ok().map(Hash)).flatten()
+    }
+}
+
+impl std::fmt::Display for Hash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:032x}", self.0)
+    }
+}
+
+impl Serialize for Hash {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Hash {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Hash::from_hex(&text).ok_or_else(|| serde::de::Error::custom("not a 32-digit hex hash"))
+    }
+}
 
 /// A streaming hash of length-prefixed pieces, so that `("ab", "c")` and `("a", "bc")` differ.
 pub struct Hasher(Xxh3);
@@ -36,11 +63,11 @@ impl Hasher {
     }
 
     pub fn hash(&mut self, hash: Hash) -> &mut Hasher {
-        self.bytes(&hash.to_le_bytes())
+        self.bytes(&hash.0.to_le_bytes())
     }
 
     pub fn finish(&self) -> Hash {
-        self.0.digest128()
+        Hash(self.0.digest128())
     }
 }
 
@@ -57,7 +84,7 @@ impl std::hash::Hasher for Hasher {
 
 /// The hash of a file's text, as the manifest records it.
 pub fn content_hash(text: &str) -> Hash {
-    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
+    Hash(xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
 }
 
 /// The hash of what decides a file's text: the generator and the file's view.
@@ -94,27 +121,22 @@ fn executable_identity() -> Option<String> {
     Some(format!("{}\n{}\n{}", exe.display(), meta.len(), modified.as_nanos()))
 }
 
-/// A 32-digit lowercase hex string.
-pub fn hex(hash: Hash) -> String {
-    format!("{hash:032x}")
-}
-
 /// What a run that wrote its output records, so that a run with the same fingerprint can
 /// report the same without parsing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stamp {
-    /// [`hex`] of the fingerprint.
-    pub fingerprint: String,
+    /// The fingerprint of the run's inputs.
+    pub fingerprint: Hash,
     /// Models generated.
     pub models: usize,
     /// Docs read.
     pub docs: usize,
     /// The warnings the run reported.
     pub warnings: Vec<Diagnostic>,
-    /// [`hex`] of the generator ([`generator`]) the views were hashed with.
-    pub generator: String,
-    /// Each file's view hash ([`view_hash`], [`hex`]), by path.
-    pub views: std::collections::BTreeMap<String, String>,
+    /// The generator ([`generator`]) the views were hashed with.
+    pub generator: Hash,
+    /// Each file's view hash ([`view_hash`]), by path.
+    pub views: std::collections::BTreeMap<String, Hash>,
 }
 
 impl Stamp {
@@ -124,8 +146,8 @@ impl Stamp {
         serde_json::from_slice(&text).ok()
     }
 
-    pub fn write(&self, out_dir: &Path) -> Result<(), Error> {
-        let text = serde_json::to_string(self).expect("a stamp serializes");
-        crate::output::write_atomically(&out_dir.join(STAMP), &text)
+    /// The stamp as its file holds it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a stamp serializes")
     }
 }

@@ -20,10 +20,12 @@
 //! }
 //! ```
 
+mod builder;
 mod cache;
 mod config;
 mod diag;
 mod dialect;
+mod generate;
 mod ident;
 pub mod ir;
 mod json_schema;
@@ -32,15 +34,17 @@ mod lower;
 mod markdown;
 mod merge;
 mod output;
+mod read;
 mod render;
 mod resolve;
-mod rules;
 mod rustdoc;
 mod single_file;
 mod source;
 mod view;
 
-pub use config::{Config, Loaded, Report};
+pub use builder::Config;
+pub use generate::Report;
+pub use load::Loaded;
 
 /// The names of the doc dialects mdschema reads (`java`, `typescript`, …), in the order
 /// detection breaks ties: what mdschema.toml's `dialect`, `--dialect` and
@@ -48,7 +52,7 @@ pub use config::{Config, Loaded, Report};
 pub fn dialect_names() -> Vec<&'static str> {
     dialect::names()
 }
+pub use config::{EnumValues, Rules, SerdeImpls, WireCase};
 pub use diag::{Diagnostic, Error, Location, Severity, WarningCode, render_warnings};
 pub use output::Changes;
 pub use render::RenderedFile;
-pub use rules::{EnumValues, Rules, SerdeImpls, WireCase};

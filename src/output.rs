@@ -74,7 +74,7 @@ impl Manifest {
             .filter(|l| !l.is_empty() && !l.starts_with("//"))
             .map(|line| {
                 let (path, hash) = line.split_once('\t').unwrap_or((line, ""));
-                (path.to_string(), Hash::from_str_radix(hash, 16).ok())
+                (path.to_string(), Hash::from_hex(hash))
             })
             .collect();
         Ok(Manifest { text: Some(text), entries })
@@ -109,7 +109,7 @@ fn inside(rel: &str) -> bool {
 /// When `stamp` (the output folder's) records `fingerprint` and every file of `manifest`
 /// is intact, the output is what a run would write: the files, without parsing.
 pub fn unchanged(out_dir: &Path, stamp: &Stamp, manifest: &Manifest, fingerprint: Hash) -> Option<Vec<String>> {
-    (stamp.fingerprint == cache::hex(fingerprint) && manifest.intact(out_dir)).then(|| manifest.paths())
+    (stamp.fingerprint == fingerprint && manifest.intact(out_dir)).then(|| manifest.paths())
 }
 
 /// Compares `files` with `out_dir`, whose manifest is `previous`; writes the differences
@@ -203,7 +203,7 @@ fn manifest_text(files: &[Generated]) -> String {
     );
     for generated in files {
         let file = &generated.file;
-        let content = cache::hex(cache::content_hash(&file.contents));
+        let content = cache::content_hash(&file.contents);
         text.push_str(&format!("{}\t{content}\n", file.path));
     }
     text

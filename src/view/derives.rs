@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
+use crate::config::{DEFAULT_MAP_TYPE, Rules};
 use crate::ir::{Model, ModelKind, Schema, Type};
-use crate::rules::{DEFAULT_MAP_TYPE, Rules};
 
 /// The comparison traits a type can derive beyond `PartialEq`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,9 +12,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
+use crate::config::{Rules, SerdeImpls};
 use crate::ident::{self, Namespace};
 use crate::ir::{EnumValue, Field, Literal, Member, Model, ModelKind, Schema, Type};
-use crate::rules::{Rules, SerdeImpls};
 use crate::rustdoc;
 
 mod consts;

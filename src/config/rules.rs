@@ -1,246 +1,16 @@
-//! `mdschema.toml`: what the docs alone cannot tell, read beside the docs. [`FileConfig`] is
-//! the file as written; [`Rules`] is it compiled (globs built, Rust paths checked).
+//! mdschema.toml compiled: globs built, Rust paths and attributes checked, field overrides
+//! typed and ordered, each problem an error at its place in the file.
 
 use std::collections::BTreeMap;
 
 use globset::{GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
-use serde::Deserialize;
 use toml::Spanned;
 
+use super::file::*;
 use crate::diag::{Diagnostic, Error, WarningCode};
 use crate::dialect::{self, Dialect};
 use crate::ir::Type;
 use crate::source::{SourceFile, Span};
-
-/// The file name looked for in the schemas folder.
-pub const FILE_NAME: &str = "mdschema.toml";
-
-/// How JSON keys are derived from the doc's field names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WireCase {
-    /// The doc's field name as written.
-    #[default]
-    Verbatim,
-    /// `refreshToken` → `refresh_token`.
-    SnakeCase,
-    /// `refresh_token` → `refreshToken`.
-    CamelCase,
-    /// `refreshToken` → `RefreshToken`.
-    PascalCase,
-    /// `refreshToken` → `refresh-token`.
-    KebabCase,
-}
-
-impl WireCase {
-    /// Applies the rule to one field name.
-    pub fn apply(self, name: &str) -> String {
-        use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
-        match self {
-            WireCase::Verbatim => name.to_string(),
-            WireCase::SnakeCase => name.to_snake_case(),
-            WireCase::CamelCase => name.to_lower_camel_case(),
-            WireCase::PascalCase => name.to_upper_camel_case(),
-            WireCase::KebabCase => name.to_kebab_case(),
-        }
-    }
-}
-
-/// The settings read from `mdschema.toml`. Every key is optional.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FileConfig {
-    /// The doc dialect: `auto` (decided per doc) or one of the dialects' names.
-    #[serde(default = "default_dialect")]
-    pub dialect: Spanned<String>,
-    /// Folders of docs of one API in several dialects, merged (relative to the config file).
-    #[serde(default)]
-    pub sources: Vec<Spanned<String>>,
-    /// How JSON keys are derived from field names.
-    #[serde(default)]
-    pub wire_case: WireCase,
-    /// Docs to generate (globs over paths relative to the schemas folder); empty = all.
-    #[serde(default)]
-    pub include: Vec<Spanned<String>>,
-    /// Docs to skip, applied after `include`.
-    #[serde(default = "default_exclude")]
-    pub exclude: Vec<Spanned<String>>,
-    /// Per-field JSON keys: `"<doc glob without .md>.<field>" = "<key>"`.
-    #[serde(default)]
-    pub wire_names: BTreeMap<Spanned<String>, String>,
-    /// A doc that cannot be read becomes an any-JSON type and its problems warnings
-    /// (`unreadable-doc`), so that every other doc generates.
-    #[serde(default)]
-    pub keep_going: bool,
-    /// How structs' `Serialize` and `Deserialize` are generated: written out compactly
-    /// (default) or serde's derives.
-    #[serde(default)]
-    pub serde_impls: SerdeImpls,
-    /// Keep JSON keys the docs do not list, in a flattened map on every struct.
-    #[serde(default)]
-    pub keep_unknown_fields: bool,
-    /// Enums accept values the doc does not list (kept in an `Unknown(String)` variant).
-    #[serde(default = "yes")]
-    pub open_enums: bool,
-    /// The map type, a Rust path taking `<String, T>`.
-    #[serde(default = "default_map_type")]
-    pub map_type: Spanned<String>,
-    /// Rust types for the doc's scalar types, by IR name (`date_time = "time::OffsetDateTime"`).
-    #[serde(default)]
-    pub types: BTreeMap<Spanned<String>, Spanned<String>>,
-    /// Rust types for single fields: `"<doc glob>.<field>" = "rust_decimal::Decimal"`.
-    #[serde(default)]
-    pub field_types: BTreeMap<Spanned<String>, Spanned<String>>,
-    /// Extra derives for every generated type.
-    #[serde(default)]
-    pub derives: Vec<Spanned<String>>,
-    /// Extra attributes for every generated type (`"#[non_exhaustive]"`).
-    #[serde(default)]
-    pub attributes: Vec<Spanned<String>>,
-    /// Extra derives and attributes for the types of the docs a glob matches.
-    #[serde(default)]
-    pub models: BTreeMap<Spanned<String>, ModelSettings>,
-    /// Per-field presence, overriding what the docs say: `"<doc glob>.<field>" =
-    /// "required" | "required_nullable" | "optional" | "optional_nullable"`.
-    #[serde(default)]
-    pub presence: BTreeMap<Spanned<String>, PresenceSetting>,
-    /// Whether the values of the enums a glob (`"<doc glob without .md>"`) matches are
-    /// strings or integers, overriding the rule (integers when every value is one).
-    #[serde(default)]
-    pub enums: BTreeMap<Spanned<String>, EnumValues>,
-    /// Warning codes not to report for the docs a glob matches (`"components/*" =
-    /// ["opaque-union"]`); the glob is matched against the doc's path relative to the
-    /// schemas folder, with or without `.md`.
-    #[serde(default)]
-    pub allow: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
-}
-
-/// `[presence]`: whether a field may be absent and whether it may be `null`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PresenceSetting {
-    /// Always sent, never `null`.
-    Required,
-    /// Always sent, maybe `null`.
-    RequiredNullable,
-    /// Maybe absent, never `null`.
-    Optional,
-    /// Maybe absent, maybe `null`.
-    OptionalNullable,
-}
-
-impl PresenceSetting {
-    /// `(required, nullable)`.
-    pub fn flags(self) -> (bool, bool) {
-        match self {
-            PresenceSetting::Required => (true, false),
-            PresenceSetting::RequiredNullable => (true, true),
-            PresenceSetting::Optional => (false, false),
-            PresenceSetting::OptionalNullable => (false, true),
-        }
-    }
-
-    const ALL: [PresenceSetting; 4] = [
-        PresenceSetting::Required,
-        PresenceSetting::RequiredNullable,
-        PresenceSetting::Optional,
-        PresenceSetting::OptionalNullable,
-    ];
-}
-
-/// `[enums]`: what an enum's values are on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EnumValues {
-    /// JSON strings, even when they look like numbers.
-    String,
-    /// JSON integers.
-    Integer,
-}
-
-/// `[models."<doc glob>"]`: settings for some types only.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelSettings {
-    /// Extra derives.
-    #[serde(default)]
-    pub derives: Vec<Spanned<String>>,
-    /// Extra attributes.
-    #[serde(default)]
-    pub attributes: Vec<Spanned<String>>,
-    /// How these types' structs get their serde impls, overriding the file's setting.
-    #[serde(default)]
-    pub serde_impls: Option<SerdeImpls>,
-}
-
-/// How a struct's `Serialize` and `Deserialize` are generated. Both read and write the same
-/// JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum SerdeImpls {
-    /// Written out over a small support module in the root `mod.rs`, one `impl_serde!` call
-    /// per struct: a fraction of the compile time of serde's derives. A struct that flattens
-    /// unknown keys keeps serde's derives.
-    #[default]
-    Compact,
-    /// `#[derive(Serialize, Deserialize)]` with `#[serde(…)]` attributes, and no support
-    /// module: the config's own serde attributes and derives take effect.
-    Derive,
-}
-
-/// Whether a derive path names one of serde's traits (`::serde::Serialize`, `Deserialize`).
-fn is_serde_derive(path: &str) -> bool {
-    syn::parse_str::<syn::Path>(path)
-        .is_ok_and(|p| p.segments.last().is_some_and(|s| s.ident == "Serialize" || s.ident == "Deserialize"))
-}
-
-/// Whether an attribute is serde's own (`#[serde(…)]`).
-fn is_serde_attribute(attribute: &str) -> bool {
-    syn::parse_str::<syn::ItemStruct>(&format!("{attribute} struct S;"))
-        .is_ok_and(|s| s.attrs.iter().any(|a| a.path().is_ident("serde")))
-}
-
-/// A sorted map: serialized JSON is deterministic and models compare independently of
-/// insertion order.
-pub const DEFAULT_MAP_TYPE: &str = "::std::collections::BTreeMap";
-
-fn default_exclude() -> Vec<Spanned<String>> {
-    // Each dialect names the docs of its SDKs that are not JSON bodies.
-    dialect::default_exclude().into_iter().map(|p| Spanned::new(0..0, p.to_string())).collect()
-}
-
-fn default_dialect() -> Spanned<String> {
-    Spanned::new(0..0, "auto".to_string())
-}
-
-fn default_map_type() -> Spanned<String> {
-    Spanned::new(0..0, DEFAULT_MAP_TYPE.to_string())
-}
-
-fn yes() -> bool {
-    true
-}
-
-impl Default for FileConfig {
-    fn default() -> Self {
-        toml::from_str("").expect("an empty config is valid")
-    }
-}
-
-impl FileConfig {
-    /// Parses the config; errors point at the offending key.
-    pub fn parse(file: &SourceFile) -> Result<FileConfig, Error> {
-        toml::from_str(&file.text).map_err(|error| {
-            let span = error.span().map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
-            let message = error.message().trim_end().replace('\n', " ");
-            Error::Input(vec![
-                Diagnostic::at(file, span, message)
-                    .with_help("see the README's `mdschema.toml` section for the accepted keys"),
-            ])
-        })
-    }
-}
 
 /// The scalar types whose Rust type `[types]` may replace, by the name used there.
 pub const SCALAR_NAMES: [(&str, Type); 11] = [
@@ -264,9 +34,9 @@ pub struct Rules {
     pub file: FileConfig,
     include: Option<GlobSet>,
     exclude: GlobSet,
-    wire_names: Vec<FieldOverride>,
-    field_types: Vec<FieldOverride>,
-    presence: Vec<FieldOverride>,
+    wire_names: Vec<FieldOverride<String>>,
+    field_types: Vec<FieldOverride<String>>,
+    presence: Vec<FieldOverride<PresenceSetting>>,
     types: Vec<(Type, String)>,
     doc_types: BTreeMap<String, String>,
     models: Vec<(GlobMatcher, ModelSettings)>,
@@ -275,13 +45,20 @@ pub struct Rules {
     dialect: Option<&'static dyn Dialect>,
 }
 
-/// A setting for the fields a `"<doc glob>.<field>"` key matches.
+/// A setting for the fields a `"<doc glob>.<field>"` key matches: a JSON key, a Rust type,
+/// a presence.
 #[derive(Debug, Clone)]
-struct FieldOverride {
+struct FieldOverride<T> {
     key: String,
     docs: GlobMatcher,
     field: String,
-    value: String,
+    value: T,
+}
+
+impl<T> FieldOverride<T> {
+    fn matches(&self, model_id: &str, name: &str) -> bool {
+        self.field == name && self.docs.is_match(model_id)
+    }
 }
 
 /// Collects the problems of one config file.
@@ -331,7 +108,7 @@ impl Checker<'_> {
         builder.build().unwrap_or_else(|_| GlobSet::empty())
     }
 
-    fn field_overrides(&mut self, map: &BTreeMap<Spanned<String>, String>) -> Vec<FieldOverride> {
+    fn field_overrides<T: Clone>(&mut self, map: &BTreeMap<Spanned<String>, T>) -> Vec<FieldOverride<T>> {
         let mut overrides = Vec::new();
         for (key, value) in map {
             let Some((docs, field)) = key.get_ref().rsplit_once('.') else {
@@ -445,8 +222,7 @@ impl Rules {
         let wire_names = check.field_overrides(&file.wire_names);
         let field_type_values = file.field_types.iter().map(|(k, v)| (k.clone(), check.rust_type(v))).collect();
         let field_types = check.field_overrides(&field_type_values);
-        let presence_values = file.presence.iter().map(|(k, v)| (k.clone(), format!("{v:?}"))).collect();
-        let presence = check.field_overrides(&presence_values);
+        let presence = check.field_overrides(&file.presence);
         let mut types = Vec::new();
         let mut doc_types = BTreeMap::new();
         for (name, rust) in &file.types {
@@ -541,7 +317,7 @@ impl Rules {
 
     /// The JSON key of field `name` of the doc `model_id`.
     pub fn wire_name(&self, model_id: &str, name: &str) -> String {
-        find_override(&self.wire_names, model_id, name).map_or_else(|| self.file.wire_case.apply(name), str::to_string)
+        find_override(&self.wire_names, model_id, name).map_or_else(|| self.file.wire_case.apply(name), String::clone)
     }
 
     /// What the config says the values of the enum `model_id` are, if it says.
@@ -557,7 +333,7 @@ impl Rules {
 
     /// The Rust type the config gives field `name` of `model_id`, if any.
     pub fn field_type(&self, model_id: &str, name: &str) -> Option<&str> {
-        find_override(&self.field_types, model_id, name)
+        find_override(&self.field_types, model_id, name).map(String::as_str)
     }
 
     /// The Rust type the config gives a scalar type, if any.
@@ -588,19 +364,16 @@ impl Rules {
 
     /// `(required, nullable)` as `[presence]` sets them for field `name` of `model_id`.
     pub fn presence(&self, model_id: &str, name: &str) -> Option<(bool, bool)> {
-        let setting = find_override(&self.presence, model_id, name)?;
-        PresenceSetting::ALL.into_iter().find(|p| format!("{p:?}") == setting).map(PresenceSetting::flags)
+        find_override(&self.presence, model_id, name).map(|setting| setting.flags())
     }
 
     /// Field-level keys (`wire_names`, `field_types`, `presence`) that matched no field, for a warning.
     pub fn unused_field_keys<'a>(&'a self, fields: &[(&str, &str)]) -> Vec<&'a str> {
-        self.wire_names
-            .iter()
-            .chain(&self.field_types)
-            .chain(&self.presence)
-            .filter(|o| !fields.iter().any(|(id, name)| *name == o.field && o.docs.is_match(id)))
-            .map(|o| o.key.as_str())
-            .collect()
+        let unused = |matches: &dyn Fn(&str, &str) -> bool| !fields.iter().any(|(id, name)| matches(id, name));
+        let keys = self.wire_names.iter().filter(|o| unused(&|id, name| o.matches(id, name))).map(|o| o.key.as_str());
+        let types = self.field_types.iter().filter(|o| unused(&|id, name| o.matches(id, name))).map(|o| o.key.as_str());
+        let presence = self.presence.iter().filter(|o| unused(&|id, name| o.matches(id, name))).map(|o| o.key.as_str());
+        keys.chain(types).chain(presence).collect()
     }
 }
 
@@ -609,14 +382,26 @@ fn is_type_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_alphabetic()) && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.')
 }
 
-fn find_override<'a>(overrides: &'a [FieldOverride], model_id: &str, name: &str) -> Option<&'a str> {
-    overrides.iter().find(|o| o.field == name && o.docs.is_match(model_id)).map(|o| o.value.as_str())
+fn find_override<'a, T>(overrides: &'a [FieldOverride<T>], model_id: &str, name: &str) -> Option<&'a T> {
+    overrides.iter().find(|o| o.matches(model_id, name)).map(|o| &o.value)
 }
 
 impl Default for Rules {
     fn default() -> Self {
         Rules::new(FileConfig::default(), None).expect("the default config is valid")
     }
+}
+
+/// Whether a derive path names one of serde's traits (`::serde::Serialize`, `Deserialize`).
+fn is_serde_derive(path: &str) -> bool {
+    syn::parse_str::<syn::Path>(path)
+        .is_ok_and(|p| p.segments.last().is_some_and(|s| s.ident == "Serialize" || s.ident == "Deserialize"))
+}
+
+/// Whether an attribute is serde's own (`#[serde(…)]`).
+fn is_serde_attribute(attribute: &str) -> bool {
+    syn::parse_str::<syn::ItemStruct>(&format!("{attribute} struct S;"))
+        .is_ok_and(|s| s.attrs.iter().any(|a| a.path().is_ident("serde")))
 }
 
 #[cfg(test)]
