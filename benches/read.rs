@@ -1,6 +1,6 @@
 //! Reading JSON into generated structs at run time: the written-out `Deserialize` (over the
-//! root's `serde_support`) against serde's derived one, on the same models (the `models`
-//! fixture, and the same fixture generated with every struct keeping the derive).
+//! root's `serde_support`, `serde_impls = "compact"`) against serde's derived one, on the
+//! same models (the `models` fixture, and the same fixture with `serde_impls = "derive"`).
 //! `cargo bench --bench read`.
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -29,6 +29,7 @@ pub struct Diagnostic {
 /// The kinds of warning, each with a stable name that `[allow]` in mdschema.toml takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum WarningCode {
     /// A doc that does not describe its model's shape (Java and C# union docs): any JSON.
     OpaqueUnion,
@@ -86,6 +87,7 @@ impl fmt::Display for WarningCode {
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// Generation stops.
     #[default]
@@ -273,6 +275,7 @@ fn sanitize_for_terminal(text: &str) -> String {
 }
 
 /// Everything that can make mdschema fail.
+#[non_exhaustive]
 pub enum Error {
     /// The docs or the config have problems; all of them are listed.
     Input(Vec<Diagnostic>),

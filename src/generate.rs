@@ -146,7 +146,7 @@ fn single_file_name(config: &Config) -> Result<Option<&str>, Error> {
     Ok(Some(name))
 }
 
-/// The rendered tree, or the one file it becomes with [`single_file`](Self::single_file).
+/// The rendered tree, or the one file it becomes with [`Config::single_file`].
 pub fn layout(config: &Config, files: Vec<RenderedFile>) -> Result<Vec<RenderedFile>, Error> {
     let Some(name) = single_file_name(config)? else { return Ok(files) };
     let header = files.iter().find(|f| f.path == "mod.rs").and_then(|f| f.contents.lines().next()).unwrap_or_default();

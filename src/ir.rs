@@ -18,6 +18,7 @@ pub struct Schema {
 /// A reference to another model as the doc writes it, before resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "by", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Link {
     /// A markdown link to the model's doc (`../../models/components/Pet.md`).
     Path {
@@ -75,6 +76,7 @@ pub struct Model<R = ModelRef> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[serde(bound(serialize = "R: Serialize", deserialize = "R: Deserialize<'de>"))]
+#[non_exhaustive]
 pub enum ModelKind<R = ModelRef> {
     /// A JSON object with named fields.
     Object {
@@ -109,6 +111,7 @@ pub enum ModelKind<R = ModelRef> {
 /// The one value of a const type, as JSON writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum Literal {
     /// `true` or `false` (Python's `Literal[True]`).
     Bool(bool),
@@ -209,6 +212,7 @@ pub struct Field<R = ModelRef> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[serde(bound(serialize = "R: Serialize", deserialize = "R: Deserialize<'de>"))]
+#[non_exhaustive]
 pub enum Type<R = ModelRef> {
     /// A JSON string.
     String,

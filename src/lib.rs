@@ -1,24 +1,40 @@
 //! mdschema reads the markdown model docs that SDK generators publish and generates Rust
 //! serde models from them.
 //!
-//! The pipeline, one private module per stage: `load` (files) → `markdown` (doc tables with
-//! spans) → `dialect` (what differs between SDK doc dialects) → `lower` (the IR,
-//! [`ir::Schema`], links as written) → `resolve` (links, cycles) → `view` (Rust view model) →
-//! `render` (templates, formatting) → `output` (files on disk). [`Config`] runs it; the IR is
-//! public, the contract between the stages and what `mdschema ir` prints.
-//!
 //! # Example
+//!
+//! From a crate's build script, into `OUT_DIR` (the crate then has
+//! `include!(concat!(env!("OUT_DIR"), "/mod.rs"));` in a module):
 //!
 //! ```no_run
 //! // build.rs
 //! fn main() -> Result<(), mdschema::Error> {
 //!     mdschema::Config::new()
 //!         .schemas_dir("schemas")
-//!         .out_dir("src/generated")
+//!         .emit_rerun_if_changed(true)
 //!         .generate()?;
 //!     Ok(())
 //! }
 //! ```
+//!
+//! [`Config`] is the whole interface: where the docs and the code are, how to read them
+//! ([`Config::dialect`], [`Config::keep_going`], [`Config::serde_impls`]) and the runs
+//! ([`Config::generate`], [`Config::check`], [`Config::load`] for the [`ir`],
+//! [`Config::render`] for the files in memory). Problems are [`Diagnostic`]s with a
+//! [`Location`]; a run that stops returns an [`Error`].
+//!
+//! # The pipeline
+//!
+//! One private module per stage, each with one job: `read` (the folders' docs, from disk) →
+//! `markdown` (doc tables with source spans) → `dialect` (what differs between SDK doc
+//! dialects, one file each) → `lower` (the IR, [`ir::Schema`], links as written) →
+//! `resolve` (links, cycles) → `merge` (several dialects of one API) — orchestrated by
+//! `load` — then `view` (the Rust view model) → `render` (templates, formatting) →
+//! `generate` (the incremental run) → `output` (files on disk). `config` is mdschema.toml;
+//! `builder` is [`Config`]. The IR is public: the contract between the stages and what
+//! `mdschema ir` prints.
+
+#![warn(missing_docs)]
 
 mod builder;
 mod cache;
@@ -52,7 +68,7 @@ pub use load::Loaded;
 pub fn dialect_names() -> Vec<&'static str> {
     dialect::names()
 }
-pub use config::{EnumValues, Rules, SerdeImpls, WireCase};
+pub use config::SerdeImpls;
 pub use diag::{Diagnostic, Error, Location, Severity, WarningCode, render_warnings};
 pub use output::Changes;
 pub use render::RenderedFile;

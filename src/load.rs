@@ -26,7 +26,7 @@ pub struct Loaded {
     /// Every file and folder read, for `rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
     /// The config the docs were read with.
-    pub rules: Rules,
+    pub(crate) rules: Rules,
     /// The docs read, by path relative to their schemas folder, to locate merge conflicts.
     pub(crate) files: HashMap<String, SourceFile>,
 }

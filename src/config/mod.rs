@@ -1,6 +1,6 @@
-//! mdschema.toml: what the docs alone cannot tell, read beside the docs. [`file`] is the file
-//! as written ([`FileConfig`]); [`rules`] is it compiled ([`Rules`]), which every later stage
-//! asks.
+//! mdschema.toml: what the docs alone cannot tell, read beside the docs. [`mod@file`] is the
+//! file as written ([`FileConfig`]); [`rules`] is it compiled ([`Rules`]), which every later
+//! stage asks.
 
 mod file;
 mod rules;

@@ -107,3 +107,13 @@ pub fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     }
     files
 }
+
+/// A proptest config of `cases` cases whose regressions are kept with every other one, in
+/// `proptest-regressions/<file>` at the crate root.
+pub fn proptest_config(cases: u32, file: &'static str) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases,
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(file))),
+        ..proptest::test_runner::Config::default()
+    }
+}

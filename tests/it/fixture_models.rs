@@ -152,8 +152,9 @@ fn additional_properties_collect_and_write_back_extra_keys() {
     assert_eq!(metadata.owner.as_deref(), Some("o"));
 }
 
-/// Structs' `Deserialize` is written out (over the root's `serde_support`), not derived: it
-/// must read what serde's derive reads and fail where it fails, with the same messages.
+/// Structs' `Serialize` and `Deserialize` are written out (over the root's `serde_support`),
+/// not derived: they must read what serde's derive reads and fail where it fails, with the
+/// same messages.
 #[test]
 fn written_out_deserialize_reads_like_serdes_derive() {
     let minimal = minimal_pet().to_string();
@@ -359,7 +360,7 @@ fn object_text(entries: &[(String, Value)]) -> String {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    #![proptest_config(crate::common::proptest_config(2000, "proptest-regressions/fixture_models.txt"))]
     /// The written-out `Serialize` and `Deserialize` and serde's derived ones agree on any
     /// object over a struct's keys (and others): each present, absent, `null`, a value of
     /// its type or of another, repeated or not, in any order. Same JSON back and the same

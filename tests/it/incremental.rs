@@ -7,7 +7,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-mod common;
+use crate::common;
 use common::files_under;
 
 fn write(path: &Path, text: &str) {
@@ -217,7 +217,7 @@ fn write_set(schemas: &Path, docs: &[Doc]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(64, "proptest-regressions/incremental.txt"))]
 
     #[test]
     fn output_reused_file_by_file_equals_a_full_run(edits in proptest::collection::vec(edit(), 1..8)) {

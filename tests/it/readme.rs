@@ -59,7 +59,7 @@ fn the_readme_shows_this_code() {
     let source = include_str!("readme.rs");
     let start = source.find("// README example start\n").unwrap() + "// README example start\n".len();
     let end = source.find("// README example end").unwrap();
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     assert!(
         readme.contains(&source[start..end]),
         "README.md's example differs from tests/readme.rs:\n{}",

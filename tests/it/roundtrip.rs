@@ -4,7 +4,7 @@
 #![deny(warnings)]
 
 #[allow(dead_code)]
-#[path = "../generated/mod.rs"]
+#[path = "../../generated/mod.rs"]
 mod generated;
 
 use generated::Credentials;

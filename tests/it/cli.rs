@@ -5,7 +5,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-mod common;
+use crate::common;
 
 fn mdschema() -> Command {
     Command::cargo_bin("mdschema").unwrap()

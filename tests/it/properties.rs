@@ -19,7 +19,7 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, TestRng, TestRunner};
 use syn::LitStr;
 
-mod common;
+use crate::common;
 
 const PIECES: &[&str] = &[
     "a",
@@ -476,7 +476,7 @@ fn cases() -> u32 {
 
 proptest! {
     // 512 cases each in CI; `PROPTEST_CASES=100000` for a longer hunt.
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(cases(), "proptest-regressions/properties.txt"))]
 
     #[test]
     fn any_text_gives_located_errors_or_code_that_parses(text in nasty(200), with_table in any::<bool>()) {

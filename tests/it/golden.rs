@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-mod common;
+use crate::common;
 
 fn generate_in_memory(case: &str) -> Vec<mdschema::RenderedFile> {
     let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(case).join("schemas");
@@ -109,16 +109,16 @@ fn one_file(config: &mut mdschema::Config) -> String {
     files.remove(0).contents
 }
 
-/// The `models` fixture with serde's derived `Deserialize` on every struct (a config
-/// attribute keeps it), as one file: `tests/fixture_models.rs` compares it with the
-/// written-out one on the same JSON.
+/// The `models` fixture with serde's derives on every struct (`serde_impls = "derive"`), as
+/// one file: `tests/it/fixture_models.rs` compares its impls with the written-out ones on
+/// the same JSON.
 #[test]
-fn models_fixture_with_derived_deserialize() {
+fn models_fixture_with_serdes_derives() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/models");
     let contents = one_file(
         mdschema::Config::new().schemas_dir(fixture.join("schemas")).config_file(fixture.join("derived/mdschema.toml")),
     );
-    assert!(!contents.contains("serde_support"), "a struct's Deserialize is written out");
+    assert!(!contents.contains("serde_support"), "no struct's serde impls are written out");
     expectorate::assert_contents(fixture.join("derived/models.rs"), &contents);
 }
 

@@ -1,0 +1,41 @@
+//! The integration tests, one crate (one link step) with a module per feature:
+//!
+//! | module | what it holds to |
+//! | --- | --- |
+//! | `cli` | the `mdschema` command as a user runs it: exit codes, messages, flags, `--keep-going` |
+//! | `corpus` | the real SDK docs of `$MDSCHEMA_CORPUS`: every doc generates, compiles and round-trips |
+//! | `derives` | which derives each type gets, and which structs write their serde impls out |
+//! | `doc_sets` | sets of docs that link to each other, broken ones among them |
+//! | `enum_errors` | enums' parse errors |
+//! | `fixture_*` | each golden fixture compiled under `deny(warnings)` and read on the wire |
+//! | `golden` | each fixture generates exactly its `expected` files (`EXPECTORATE=overwrite`) |
+//! | `hostile_inputs` | hostile and broken docs: errors with places, never a panic |
+//! | `incremental` | unchanged runs, one changed doc, the stamp and the manifest |
+//! | `json_schema` | the JSON Schema export |
+//! | `merge` | several dialects of one API merged |
+//! | `properties` | property tests over generated docs |
+//! | `readme` | the README's examples |
+//! | `roundtrip` | JSON round trips of the checked-in `generated/` models |
+//!
+//! Proptest regressions are kept in one place, `proptest-regressions/` at the crate root.
+
+mod cli;
+mod common;
+mod corpus;
+mod derives;
+mod doc_sets;
+mod enum_errors;
+mod fixture_configured;
+mod fixture_dialects;
+mod fixture_hostile;
+mod fixture_models;
+mod fixture_unions;
+mod fixture_unknown;
+mod golden;
+mod hostile_inputs;
+mod incremental;
+mod json_schema;
+mod merge;
+mod properties;
+mod readme;
+mod roundtrip;
