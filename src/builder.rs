@@ -213,18 +213,82 @@ impl Config {
     /// Renders every file in memory, without touching the output folder.
     pub fn render(&self, loaded: &Loaded) -> Result<Vec<RenderedFile>, Error> {
         let templates = render::Templates::load(self.templates_dir.as_deref())?;
-        generate::layout(self, generate::render_all(loaded, &templates)?)
+        let single_file = generate::single_file_name(self.single_file.as_deref())?;
+        generate::layout(single_file, generate::render_all(loaded, &templates)?)
     }
 
     /// Generates the models into the output folder, writing only files that changed and
     /// removing files it wrote earlier whose doc is gone. On any error nothing is written.
     pub fn generate(&self) -> Result<Report, Error> {
-        generate::run(self, false)
+        let job = self.job()?;
+        generate::run(&job, self.read_inputs()?, false)
     }
 
     /// Like [`generate`](Self::generate) but writes nothing; the report's changes say what
     /// would change, with a unified diff.
     pub fn check(&self) -> Result<Report, Error> {
-        generate::run(self, true)
+        let job = self.job()?;
+        generate::run(&job, self.read_inputs()?, true)
+    }
+
+    /// What a run needs of the builder, checked before any doc is read.
+    fn job(&self) -> Result<generate::Job<'_>, Error> {
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| {
+                Error::Setup(
+                    "no output folder: call `out_dir(..)` or run from a build script, where OUT_DIR is set".into(),
+                )
+            })?,
+        };
+        Ok(generate::Job {
+            out_dir,
+            single_file: generate::single_file_name(self.single_file.as_deref())?,
+            templates_dir: self.templates_dir.as_deref(),
+            emit_rerun_if_changed: self.emit_rerun_if_changed,
+            deny_conflicts: self.deny_conflicts,
+            settings: format!("{self:?}"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_scripts_watch_every_input_and_see_warnings() {
+        let dir = std::env::temp_dir().join(format!("mdschema-rerun-{}", std::process::id()));
+        let schemas = dir.join("schemas");
+        std::fs::create_dir_all(schemas.join("sub")).unwrap();
+        std::fs::create_dir_all(dir.join("templates")).unwrap();
+        std::fs::write(schemas.join("sub/A.md"), "# A\n\n## Fields\n\n| Field | Type | Required |\n| - | - | - |\n")
+            .unwrap();
+        std::fs::write(schemas.join("U.md"), "# U\n").unwrap();
+        std::fs::write(schemas.join("mdschema.toml"), "").unwrap();
+        std::fs::write(dir.join("templates/enum.rs.tera"), render::BUILTIN_TEMPLATES[2].1).unwrap();
+        let mut config = Config::new();
+        config.schemas_dir(&schemas).templates_dir(dir.join("templates"));
+        let loaded = config.load().unwrap();
+        let templates = render::Templates::load(Some(&dir.join("templates"))).unwrap();
+        config.out_dir(dir.join("out"));
+        let job = config.job().unwrap();
+        let lines = generate::build_script_lines(&job, &loaded.inputs, &loaded.warnings, &templates);
+        let watched = |p: PathBuf| format!("cargo:rerun-if-changed={}", p.display());
+        for expected in [
+            watched(schemas.clone()),
+            watched(schemas.join("sub")),
+            watched(schemas.join("sub/A.md")),
+            watched(schemas.join("U.md")),
+            watched(schemas.join("mdschema.toml")),
+            watched(dir.join("templates")),
+            watched(dir.join("templates/enum.rs.tera")),
+        ] {
+            assert!(lines.contains(&expected), "{expected} missing from {lines:#?}");
+        }
+        let warnings: Vec<&String> = lines.iter().filter(|l| l.starts_with("cargo:warning=")).collect();
+        assert_eq!(warnings.len(), 1, "one line per warning: {lines:#?}");
+        assert!(warnings[0].contains("U.md:1:3: [opaque-union] the doc has no"), "{lines:#?}");
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::builder::Config;
 use crate::cache::{self, Hash, Stamp};
 use crate::diag::{Diagnostic, Error};
 use crate::load::{self, Loaded};
@@ -13,6 +12,22 @@ use crate::output::{self, Changes};
 use crate::read::Inputs;
 use crate::render::{self, RenderedFile};
 use crate::{single_file, view};
+
+/// What a run needs of the builder, checked.
+pub struct Job<'a> {
+    /// The output folder.
+    pub out_dir: PathBuf,
+    /// The one file to lay the tree out as, if any (see [`single_file_name`]).
+    pub single_file: Option<&'a str>,
+    /// The folder of template overrides, if any.
+    pub templates_dir: Option<&'a Path>,
+    /// Print the `cargo:` lines of a build script.
+    pub emit_rerun_if_changed: bool,
+    /// Conflicts between merged sources are errors.
+    pub deny_conflicts: bool,
+    /// The builder's settings as text: they decide the output, so they are fingerprinted.
+    pub settings: String,
+}
 
 /// What `generate` or `check` did.
 #[derive(Debug)]
@@ -32,22 +47,20 @@ pub struct Report {
 
 /// Generates (or, with `dry_run`, checks) the output folder: nothing when no input changed
 /// and the output is intact; else only the files whose view changed are rendered.
-pub fn run(config: &Config, dry_run: bool) -> Result<Report, Error> {
-    let out_dir = resolved_out_dir(config)?;
-    single_file_name(config)?;
-    let inputs = config.read_inputs()?;
-    let templates = render::Templates::load(config.templates_dir.as_deref())?;
+pub fn run(job: &Job, inputs: Inputs, dry_run: bool) -> Result<Report, Error> {
+    let out_dir = &job.out_dir;
+    let templates = render::Templates::load(job.templates_dir)?;
     let sources: Vec<(&str, &str)> = templates.sources.iter().map(|(n, s)| (*n, s.as_str())).collect();
     let generator = cache::generator(&sources);
-    let fingerprint = fingerprint(config, &inputs, generator);
+    let fingerprint = fingerprint(job, &inputs, generator);
     // The previous run's record of the folder, read once for every use below.
-    let stamp = Stamp::read(&out_dir);
-    let manifest = output::Manifest::read(&out_dir)?;
+    let stamp = Stamp::read(out_dir);
+    let manifest = output::Manifest::read(out_dir)?;
     // Nothing that decides the output changed, and the output is intact: done.
-    let unchanged = stamp.as_ref().and_then(|s| output::unchanged(&out_dir, s, &manifest, fingerprint));
+    let unchanged = stamp.as_ref().and_then(|s| output::unchanged(out_dir, s, &manifest, fingerprint));
     let stamp = match (unchanged, stamp) {
         (Some(files), Some(stamp)) => {
-            emit(config, &inputs.watched(), &stamp.warnings, &templates);
+            emit(job, &inputs.watched(), &stamp.warnings, &templates);
             let changes = output::Changes { unchanged: files.clone(), reused: files, ..Default::default() };
             return Ok(Report {
                 models: stamp.models,
@@ -59,17 +72,17 @@ pub fn run(config: &Config, dry_run: bool) -> Result<Report, Error> {
         }
         (_, stamp) => stamp,
     };
-    let loaded = load::load(inputs, config.deny_conflicts)?;
-    emit(config, &loaded.inputs, &loaded.warnings, &templates);
-    let (files, view_hashes) = if config.single_file.is_some() {
+    let loaded = load::load(inputs, job.deny_conflicts)?;
+    emit(job, &loaded.inputs, &loaded.warnings, &templates);
+    let (files, view_hashes) = if job.single_file.is_some() {
         // The tree's files are not on disk to be reused: one file, rendered whole.
-        let rendered = layout(config, render_all(&loaded, &templates)?)?;
+        let rendered = layout(job.single_file, render_all(&loaded, &templates)?)?;
         (rendered.into_iter().map(|file| output::Generated { file, reused: false }).collect(), BTreeMap::new())
     } else {
         let previous = stamp.filter(|s| s.generator == generator);
-        render_reusing(&loaded, &templates, generator, &out_dir, previous.as_ref(), &manifest)?
+        render_reusing(&loaded, &templates, generator, out_dir, previous.as_ref(), &manifest)?
     };
-    let changes = output::sync(&out_dir, &files, &manifest, dry_run)?;
+    let changes = output::sync(out_dir, &files, &manifest, dry_run)?;
     if !dry_run {
         let stamp = Stamp {
             fingerprint,
@@ -90,11 +103,11 @@ pub fn run(config: &Config, dry_run: bool) -> Result<Report, Error> {
     })
 }
 
-/// Everything that decides the output: the generator, this config, the config file's
-/// settings and every doc (path and bytes) of every folder.
-fn fingerprint(config: &Config, inputs: &Inputs, generator: Hash) -> Hash {
+/// Everything that decides the output: the generator, the builder's settings, the config
+/// file's settings and every doc (path and bytes) of every folder.
+fn fingerprint(job: &Job, inputs: &Inputs, generator: Hash) -> Hash {
     let mut hasher = cache::Hasher::new();
-    hasher.hash(generator).text(&format!("{config:?}")).text(&format!("{:?}", inputs.rules.file));
+    hasher.hash(generator).text(&job.settings).text(&format!("{:?}", inputs.rules.file));
     for (dir, found) in &inputs.sources {
         hasher.text(&dir.display().to_string());
         for doc in &found.docs {
@@ -110,23 +123,23 @@ fn fingerprint(config: &Config, inputs: &Inputs, generator: Hash) -> Hash {
     hasher.finish()
 }
 
-fn emit(config: &Config, watched: &[PathBuf], warnings: &[Diagnostic], templates: &render::Templates) {
-    if config.emit_rerun_if_changed {
-        for line in build_script_lines(config, watched, warnings, templates) {
+fn emit(job: &Job, watched: &[PathBuf], warnings: &[Diagnostic], templates: &render::Templates) {
+    if job.emit_rerun_if_changed {
+        for line in build_script_lines(job, watched, warnings, templates) {
             println!("{line}");
         }
     }
 }
 
 /// The `cargo:` lines a build script prints: what to watch, then the warnings.
-fn build_script_lines(
-    config: &Config,
+pub fn build_script_lines(
+    job: &Job,
     watched: &[PathBuf],
     warnings: &[Diagnostic],
     templates: &render::Templates,
 ) -> Vec<String> {
     let mut inputs = watched.to_vec();
-    inputs.extend(config.templates_dir.clone());
+    inputs.extend(job.templates_dir.map(Path::to_path_buf));
     inputs.extend(templates.override_files.iter().cloned());
     let mut lines: Vec<String> = inputs.iter().map(|p| format!("cargo:rerun-if-changed={}", p.display())).collect();
     // Cargo shows each `cargo:warning` line as one warning: one line per warning.
@@ -135,8 +148,8 @@ fn build_script_lines(
 }
 
 /// The single file's name, checked: a plain `.rs` file name.
-fn single_file_name(config: &Config) -> Result<Option<&str>, Error> {
-    let Some(name) = config.single_file.as_deref() else { return Ok(None) };
+pub fn single_file_name(name: Option<&str>) -> Result<Option<&str>, Error> {
+    let Some(name) = name else { return Ok(None) };
     let plain = !name.contains(['/', '\\']) && name.ends_with(".rs") && name != ".rs" && !name.starts_with('.');
     if !plain || name == "mod.rs" {
         return Err(Error::Setup(format!(
@@ -146,20 +159,11 @@ fn single_file_name(config: &Config) -> Result<Option<&str>, Error> {
     Ok(Some(name))
 }
 
-/// The rendered tree, or the one file it becomes with [`Config::single_file`].
-pub fn layout(config: &Config, files: Vec<RenderedFile>) -> Result<Vec<RenderedFile>, Error> {
-    let Some(name) = single_file_name(config)? else { return Ok(files) };
+/// The rendered tree, or the one file named `single_file` it becomes.
+pub fn layout(single_file: Option<&str>, files: Vec<RenderedFile>) -> Result<Vec<RenderedFile>, Error> {
+    let Some(name) = single_file else { return Ok(files) };
     let header = files.iter().find(|f| f.path == "mod.rs").and_then(|f| f.contents.lines().next()).unwrap_or_default();
     Ok(vec![single_file::assemble(name, &files, header)?])
-}
-
-fn resolved_out_dir(config: &Config) -> Result<PathBuf, Error> {
-    match &config.out_dir {
-        Some(dir) => Ok(dir.clone()),
-        None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| {
-            Error::Setup("no output folder: call `out_dir(..)` or run from a build script, where OUT_DIR is set".into())
-        }),
-    }
 }
 
 /// Renders every file.
@@ -212,45 +216,5 @@ pub fn complete(loaded: &Loaded) -> Result<(), Error> {
             Err(Error::Setup(format!("the schema's model `{model}` refers to `{target}`, which is not in the schema")))
         }
         None => Ok(()),
-    }
-}
-
-#[cfg(test)]
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn build_scripts_watch_every_input_and_see_warnings() {
-        let dir = std::env::temp_dir().join(format!("mdschema-rerun-{}", std::process::id()));
-        let schemas = dir.join("schemas");
-        std::fs::create_dir_all(schemas.join("sub")).unwrap();
-        std::fs::create_dir_all(dir.join("templates")).unwrap();
-        std::fs::write(schemas.join("sub/A.md"), "# A\n\n## Fields\n\n| Field | Type | Required |\n| - | - | - |\n")
-            .unwrap();
-        std::fs::write(schemas.join("U.md"), "# U\n").unwrap();
-        std::fs::write(schemas.join("mdschema.toml"), "").unwrap();
-        std::fs::write(dir.join("templates/enum.rs.tera"), render::BUILTIN_TEMPLATES[2].1).unwrap();
-        let mut config = Config::new();
-        config.schemas_dir(&schemas).templates_dir(dir.join("templates"));
-        let loaded = config.load().unwrap();
-        let templates = render::Templates::load(Some(&dir.join("templates"))).unwrap();
-        let lines = build_script_lines(&config, &loaded.inputs, &loaded.warnings, &templates);
-        let watched = |p: PathBuf| format!("cargo:rerun-if-changed={}", p.display());
-        for expected in [
-            watched(schemas.clone()),
-            watched(schemas.join("sub")),
-            watched(schemas.join("sub/A.md")),
-            watched(schemas.join("U.md")),
-            watched(schemas.join("mdschema.toml")),
-            watched(dir.join("templates")),
-            watched(dir.join("templates/enum.rs.tera")),
-        ] {
-            assert!(lines.contains(&expected), "{expected} missing from {lines:#?}");
-        }
-        let warnings: Vec<&String> = lines.iter().filter(|l| l.starts_with("cargo:warning=")).collect();
-        assert_eq!(warnings.len(), 1, "one line per warning: {lines:#?}");
-        assert!(warnings[0].contains("U.md:1:3: [opaque-union] the doc has no"), "{lines:#?}");
-        std::fs::remove_dir_all(dir).unwrap();
     }
 }
