@@ -12,6 +12,8 @@
 #   MDSCHEMA_REPO  the mdschema checkout used as build-dependency (default: this one), so
 #                  that two versions can be compared (`git worktree add /tmp/old <commit>`)
 #   MDSCHEMA_CORPUS must point at the corpus (default ../shared/corpus).
+#   MDSCHEMA_TOML   extra lines for the crate's mdschema.toml, e.g. 'serde_impls = "derive"'
+#                   for serde's derives instead of the written-out impls.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -23,6 +25,10 @@ rm -rf "$crate"
 mkdir -p "$crate/src"
 cp -r "$corpus/apideck/java/models" "$crate/schemas"
 cp "$here/tests/fixtures/apideck-java.toml" "$crate/mdschema.toml"
+if [ -n "${MDSCHEMA_TOML:-}" ]; then
+  # Top-level keys go before the file's first table.
+  { printf '%s\n' "$MDSCHEMA_TOML"; cat "$here/tests/fixtures/apideck-java.toml"; } > "$crate/mdschema.toml"
+fi
 
 cat > "$crate/Cargo.toml" <<EOF
 [package]

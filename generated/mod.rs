@@ -14,20 +14,38 @@ mod serde_support {
     use ::serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
     use ::serde::ser::{Serialize, SerializeStruct};
 
-    /// A struct read from a map one key at a time, or from a sequence of its field values.
-    /// `impl_serde!` implements it from the struct's name and its fields' keys, presences and
-    /// names.
+    /// A struct read one key at a time from a `Source`: a map, or a sequence of its field
+    /// values. `impl_serde!` implements it from the struct's name and its fields' keys,
+    /// presences and names.
     pub trait Object<'de>: Sized {
         /// The struct's name, for error messages.
         const NAME: &'static str;
         /// Its JSON keys, in field order.
         const KEYS: &'static [&'static str];
 
-        /// Reads the struct from the keys and values of `map`.
-        fn visit_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+        /// Reads the struct from the keys and values of `source`.
+        fn visit<S: Source<'de>>(source: S) -> Result<Self, S::Error>;
+    }
 
-        /// Reads the struct from its field values in field order, as serde's derive does.
-        fn visit_seq<A: SeqAccess<'de>>(seq: A) -> Result<Self, A::Error>;
+    /// Where a struct's keys and values come from: a map (`Map`), or a sequence of the
+    /// values in field order (`Seq`), read as serde's derive reads it. One generic reader
+    /// for both, so that sequences cost each struct no code of its own.
+    pub trait Source<'de> {
+        /// The deserializer's error.
+        type Error: de::Error;
+
+        /// The next key: `None` after the last, else the entry of `T::KEYS` it is, or `None`
+        /// for a key that is not among them.
+        fn next_key<T: Object<'de>>(&mut self) -> Result<Option<Option<&'static str>>, Self::Error>;
+
+        /// Reads the value of `key` into its slot.
+        fn read<V: de::Deserialize<'de>>(&mut self, slot: &mut Option<V>, key: &'static str) -> Result<(), Self::Error>;
+
+        /// Skips the value of a key the struct does not list.
+        fn skip(&mut self) -> Result<(), Self::Error>;
+
+        /// The error for the required field `key` of `T`, which the source did not hold.
+        fn missing<T: Object<'de>>(&self, key: &'static str) -> Self::Error;
     }
 
     /// Implements `Serialize`, and `Deserialize` through `Object`, for a struct:
@@ -72,23 +90,16 @@ mod serde_support {
                 const NAME: &'static str = $literal;
                 const KEYS: &'static [&'static str] = &[$($key),*];
 
-                fn visit_map<A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::core::result::Result<Self, A::Error> {
+                fn visit<S: $($support)::+::Source<'de>>(mut source: S) -> ::core::result::Result<Self, S::Error> {
                     use $($support)::+ as support;
                     $(let mut $field = ::core::option::Option::None;)*
-                    while let ::core::option::Option::Some(key) = support::next_key::<Self, A>(&mut map)? {
+                    while let ::core::option::Option::Some(key) = support::Source::next_key::<Self>(&mut source)? {
                         match key {
-                            $(::core::option::Option::Some($key) => support::read(&mut $field, &mut map, $key)?,)*
-                            _ => support::skip(&mut map)?,
+                            $(::core::option::Option::Some($key) => support::Source::read(&mut source, &mut $field, $key)?,)*
+                            _ => support::Source::skip(&mut source)?,
                         }
                     }
-                    ::core::result::Result::Ok(Self { $($field: support::$presence::take($field, $key)?,)* })
-                }
-
-                fn visit_seq<A: ::serde::de::SeqAccess<'de>>(mut seq: A) -> ::core::result::Result<Self, A::Error> {
-                    use $($support)::+ as support;
-                    let mut index = 0;
-                    $(let $field = support::$presence::element::<Self, _, A>(&mut seq, &mut index)?;)*
-                    ::core::result::Result::Ok(Self { $($field,)* })
+                    ::core::result::Result::Ok(Self { $($field: support::$presence::take::<Self, S, _>($field, $key, &source)?,)* })
                 }
             }
         };
@@ -99,19 +110,9 @@ mod serde_support {
     pub mod required {
         use super::*;
 
-        /// The field's value from its slot.
-        pub fn take<T, E: de::Error>(slot: Option<T>, key: &'static str) -> Result<T, E> {
-            slot.ok_or_else(|| E::missing_field(key))
-        }
-
-        /// The field's value from the next element of a sequence; too few is an error.
-        pub fn element<'de, O: Object<'de>, T: de::Deserialize<'de>, A: SeqAccess<'de>>(
-            seq: &mut A,
-            index: &mut usize,
-        ) -> Result<T, A::Error> {
-            let value = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(*index, &Elements::<O>(PhantomData)));
-            *index += 1;
-            value
+        /// The field's value from its slot; the source says what its absence is.
+        pub fn take<'de, O: Object<'de>, S: Source<'de>, T>(slot: Option<T>, key: &'static str, source: &S) -> Result<T, S::Error> {
+            slot.ok_or_else(|| source.missing::<O>(key))
         }
 
         /// How many entries the field writes.
@@ -131,17 +132,8 @@ mod serde_support {
         use super::*;
 
         /// The field's value from its slot.
-        pub fn take<T, E>(slot: Option<Option<T>>, _key: &'static str) -> Result<Option<T>, E> {
+        pub fn take<'de, O, S: Source<'de>, T>(slot: Option<Option<T>>, _key: &'static str, _source: &S) -> Result<Option<T>, S::Error> {
             Ok(slot.flatten())
-        }
-
-        /// The field's value from the next element of a sequence: `None` past its end.
-        pub fn element<'de, O: Object<'de>, T: de::Deserialize<'de>, A: SeqAccess<'de>>(
-            seq: &mut A,
-            index: &mut usize,
-        ) -> Result<Option<T>, A::Error> {
-            *index += 1;
-            Ok(seq.next_element::<Option<T>>()?.flatten())
         }
 
         pub use super::{count_some as count, write_some as write};
@@ -153,18 +145,8 @@ mod serde_support {
         use super::*;
 
         /// The field's value from its slot.
-        pub fn take<T, E>(slot: Option<Option<T>>, _key: &'static str) -> Result<Option<Option<T>>, E> {
+        pub fn take<'de, O, S: Source<'de>, T>(slot: Option<Option<T>>, _key: &'static str, _source: &S) -> Result<Option<Option<T>>, S::Error> {
             Ok(slot)
-        }
-
-        /// The field's value from the next element of a sequence: `None` past its end,
-        /// `Some(None)` for `null`.
-        pub fn element<'de, O: Object<'de>, T: de::Deserialize<'de>, A: SeqAccess<'de>>(
-            seq: &mut A,
-            index: &mut usize,
-        ) -> Result<Option<Option<T>>, A::Error> {
-            *index += 1;
-            seq.next_element::<Option<T>>()
         }
 
         pub use super::{count_some as count, write_some as write};
@@ -188,31 +170,66 @@ mod serde_support {
         }
     }
 
-    /// The next key of `map`: `None` after the last, else the entry of `T::KEYS` it is, or
-    /// `None` for a key that is not among them.
-    pub fn next_key<'de, T: Object<'de>, A: MapAccess<'de>>(
-        map: &mut A,
-    ) -> Result<Option<Option<&'static str>>, A::Error> {
-        map.next_key_seed(Key(T::KEYS))
-    }
+    /// A struct's keys and values read from a map (a JSON object).
+    pub struct Map<A>(A);
 
-    /// Reads the value of `key` into its slot. A key given twice is an error, as with
-    /// serde's derive.
-    pub fn read<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
-        slot: &mut Option<T>,
-        map: &mut A,
-        key: &'static str,
-    ) -> Result<(), A::Error> {
-        if slot.is_some() {
-            return Err(de::Error::duplicate_field(key));
+    impl<'de, A: MapAccess<'de>> Source<'de> for Map<A> {
+        type Error = A::Error;
+
+        fn next_key<T: Object<'de>>(&mut self) -> Result<Option<Option<&'static str>>, A::Error> {
+            self.0.next_key_seed(Key(T::KEYS))
         }
-        *slot = Some(map.next_value()?);
-        Ok(())
+
+        /// A key given twice is an error, as with serde's derive.
+        fn read<V: de::Deserialize<'de>>(&mut self, slot: &mut Option<V>, key: &'static str) -> Result<(), A::Error> {
+            if slot.is_some() {
+                return Err(de::Error::duplicate_field(key));
+            }
+            *slot = Some(self.0.next_value()?);
+            Ok(())
+        }
+
+        fn skip(&mut self) -> Result<(), A::Error> {
+            self.0.next_value::<de::IgnoredAny>().map(drop)
+        }
+
+        fn missing<T: Object<'de>>(&self, key: &'static str) -> A::Error {
+            de::Error::missing_field(key)
+        }
     }
 
-    /// Skips the value of a key the struct does not list.
-    pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-        map.next_value::<de::IgnoredAny>().map(drop)
+    /// A struct's values read from a sequence in field order, each under its key: fields
+    /// past the sequence's end are absent, and a missing required one is an error at its
+    /// position, as serde's derive reports it.
+    pub struct Seq<A> {
+        seq: A,
+        next: usize,
+        ended: bool,
+    }
+
+    impl<'de, A: SeqAccess<'de>> Source<'de> for Seq<A> {
+        type Error = A::Error;
+
+        fn next_key<T: Object<'de>>(&mut self) -> Result<Option<Option<&'static str>>, A::Error> {
+            let key = T::KEYS.get(self.next).filter(|_| !self.ended);
+            self.next += 1;
+            Ok(key.map(|key| Some(*key)))
+        }
+
+        fn read<V: de::Deserialize<'de>>(&mut self, slot: &mut Option<V>, _key: &'static str) -> Result<(), A::Error> {
+            *slot = self.seq.next_element()?;
+            self.ended = slot.is_none();
+            Ok(())
+        }
+
+        fn skip(&mut self) -> Result<(), A::Error> {
+            Ok(())
+        }
+
+        fn missing<T: Object<'de>>(&self, key: &'static str) -> A::Error {
+            let index = T::KEYS.iter().position(|known| *known == key).unwrap_or(0);
+            de::Error::invalid_length(index, &Elements::<T>(PhantomData))
+        }
     }
 
     /// Deserializes an `Object` from a struct (a JSON object, or an array of field values).
@@ -230,11 +247,11 @@ mod serde_support {
         }
 
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-            T::visit_map(map)
+            T::visit(Map(map))
         }
 
         fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
-            T::visit_seq(seq)
+            T::visit(Seq { seq, next: 0, ended: false })
         }
     }
 
