@@ -153,6 +153,10 @@ impl Templates {
             }
             ItemView::Struct(item) => {
                 let Some(expected) = impl_serde_call(item) else { return Ok(()) };
+                // The built-in template's call, as it lays it out; else the same tokens.
+                if blocks.iter().any(|b| b.text == expected) {
+                    return Ok(());
+                }
                 let expected = syn::parse_str::<syn::ItemMacro>(&expected).map_err(|e| e.to_string())?;
                 let path =
                     |m: &syn::ItemMacro| m.mac.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>();
@@ -172,19 +176,20 @@ impl Templates {
     }
 }
 
-/// The `impl_serde!` call that writes out a struct's serde impls, if they are written out.
+/// The `impl_serde!` call that writes out a struct's serde impls, if they are written out,
+/// laid out as `struct.rs.tera` lays it out.
 fn impl_serde_call(item: &StructView) -> Option<String> {
+    use std::fmt::Write;
     let serde = item.serde.as_ref()?;
-    let mut call = format!("{}::impl_serde! {{ ", serde.support);
+    let mut call = format!("{}::impl_serde! {{\n", serde.support);
     for attr in &serde.impl_attrs {
-        call.push_str(attr);
-        call.push(' ');
+        let _ = writeln!(call, "    {attr}");
     }
-    call.push_str(&format!("{} as {} in {}; ", item.name, serde.name_literal, serde.support));
+    let _ = writeln!(call, "    {} as {} in {};", item.name, serde.name_literal, serde.support);
     for field in &serde.fields {
-        call.push_str(&format!("{} {} = {}, ", field.presence, field.name, field.key));
+        let _ = writeln!(call, "    {} {} = {},", field.presence, field.name, field.key);
     }
-    call.push('}');
+    call.push_str("}\n");
     Some(call)
 }
 
