@@ -6,7 +6,7 @@ include!("credentials.rs");
 /// reading of its keys. A schema need not use every helper. mdschema emits this module exactly
 /// as laid out here, and `#[rustfmt::skip]` keeps a crate's own rustfmt settings from making
 /// checked-in output stale.
-#[allow(dead_code, unused_imports)]
+#[allow(dead_code, unused_imports, clippy::extra_unused_type_parameters)]
 #[rustfmt::skip]
 mod serde_support {
     use ::core::fmt;
