@@ -45,11 +45,13 @@ pub enum WarningCode {
     MergeConflict,
     /// A doc that could not be read, generated as any JSON because the run keeps going.
     UnreadableDoc,
+    /// An openapi-generator doc whose `## Properties` table is empty: any JSON.
+    EmptyProperties,
 }
 
 impl WarningCode {
     /// Every code, in the order the README lists them.
-    pub const ALL: [WarningCode; 7] = [
+    pub const ALL: [WarningCode; 8] = [
         WarningCode::OpaqueUnion,
         WarningCode::NoModel,
         WarningCode::LinkByFileName,
@@ -57,6 +59,7 @@ impl WarningCode {
         WarningCode::UnusedKey,
         WarningCode::MergeConflict,
         WarningCode::UnreadableDoc,
+        WarningCode::EmptyProperties,
     ];
 
     /// The stable name (`opaque-union`).
@@ -69,6 +72,7 @@ impl WarningCode {
             WarningCode::UnusedKey => "unused-key",
             WarningCode::MergeConflict => "merge-conflict",
             WarningCode::UnreadableDoc => "unreadable-doc",
+            WarningCode::EmptyProperties => "empty-properties",
         }
     }
 

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::{DIALECTS, Dialect};
+use super::{DIALECTS, Dialect, Family};
 use crate::diag::Diagnostic;
 use crate::markdown::DocTables;
 use crate::source::{SourceFile, Span};
@@ -47,7 +47,7 @@ pub fn detect(
                     let chosen = preferred.filter(|p| candidates.contains(p)).unwrap_or(candidates[0]);
                     Ok(DIALECTS[chosen])
                 }
-                Vote::NoTypes => Ok(DIALECTS[preferred.unwrap_or(0)]),
+                Vote::NoTypes(family) => Ok(DIALECTS[of_family(preferred, family)]),
                 // Other docs tell the dialect: this one's cells are then reported as its errors.
                 Vote::Unreadable(..) if preferred.is_some() => Ok(DIALECTS[preferred.unwrap_or(0)]),
                 Vote::Unreadable(span, cell) => {
@@ -77,18 +77,34 @@ enum Vote {
     /// These dialects (indexes into [`DIALECTS`], best first) read the most cells.
     Read(Vec<usize>),
     /// The doc has no typed field.
-    NoTypes,
+    NoTypes(Option<Family>),
     /// No dialect reads any of its cells; the first cell and where it is.
     Unreadable(Span, String),
 }
 
+/// `preferred` if it is of `family` (when the doc's skeleton says one), else the family's
+/// first dialect.
+fn of_family(preferred: Option<usize>, family: Option<Family>) -> usize {
+    let fits = |i: usize| family.is_none_or(|f| DIALECTS[i].family() == f);
+    match preferred.filter(|&i| fits(i)) {
+        Some(i) => i,
+        None => (0..DIALECTS.len()).find(|&i| fits(i)).unwrap_or(0),
+    }
+}
+
 fn vote(tables: &DocTables, custom: &dyn Fn(&str) -> bool) -> Vote {
+    let family = Family::of(tables);
+    if family == Some(Family::OpenApiGenerator) {
+        return openapi_vote(tables, custom);
+    }
+    // Speakeasy's docs, or docs whose skeleton says neither (Java's union docs: a title).
+    let speakeasy = |i: &usize| DIALECTS[*i].family() == Family::Speakeasy;
     if let Some(values) = tables.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Values")) {
         // Enum values written other than as a table (TypeScript's code block) name their
         // dialect: the ones that read them that way.
         if values.tables.is_empty() {
             let readers: Vec<usize> =
-                (0..DIALECTS.len()).filter(|&i| DIALECTS[i].enum_values(values).is_some()).collect();
+                (0..DIALECTS.len()).filter(speakeasy).filter(|&i| DIALECTS[i].enum_values(values).is_some()).collect();
             if !readers.is_empty() {
                 return Vote::Read(readers);
             }
@@ -99,8 +115,10 @@ fn vote(tables: &DocTables, custom: &dyn Fn(&str) -> bool) -> Vote {
         let title = tables.title.as_ref().map_or("", |t| t.text);
         let scores: Vec<usize> = DIALECTS
             .iter()
-            .map(|d| {
-                let members = d.union_members(union, title).unwrap_or_default();
+            .enumerate()
+            .map(|(i, d)| {
+                let members =
+                    if speakeasy(&i) { d.union_members(union, title).unwrap_or_default() } else { Vec::new() };
                 members.iter().filter(|m| super::parse_type(*d, &m.text, custom).is_ok()).count()
             })
             .collect();
@@ -109,13 +127,18 @@ fn vote(tables: &DocTables, custom: &dyn Fn(&str) -> bool) -> Vote {
             return Vote::Read((0..DIALECTS.len()).filter(|&i| scores[i] == best).collect());
         }
     }
-    let cells = type_cells(tables);
-    let Some(first) = cells.first() else { return Vote::NoTypes };
+    let cells = type_cells(tables, "Fields");
+    let Some(first) = cells.first() else { return Vote::NoTypes(family) };
     // The syntax is the same in every dialect: parse each cell once, then ask each dialect
     // whether it gives the tree a meaning.
     let trees: Vec<_> = cells.iter().filter_map(|(cell, _)| super::syntax::parse(cell, "").ok()).collect();
-    let scores: Vec<usize> =
-        DIALECTS.iter().map(|d| trees.iter().filter(|tree| super::reads(*d, tree, custom)).count()).collect();
+    let scores: Vec<usize> = DIALECTS
+        .iter()
+        .enumerate()
+        .map(
+            |(i, d)| if speakeasy(&i) { trees.iter().filter(|tree| super::reads(*d, tree, custom)).count() } else { 0 },
+        )
+        .collect();
     let best = scores.iter().copied().max().unwrap_or(0);
     if best == 0 {
         return Vote::Unreadable(first.1, first.0.to_string());
@@ -123,10 +146,42 @@ fn vote(tables: &DocTables, custom: &dyn Fn(&str) -> bool) -> Vote {
     Vote::Read((0..DIALECTS.len()).filter(|&i| scores[i] == best).collect())
 }
 
-/// The Type cells of the doc's `## Fields` table.
-fn type_cells<'a>(tables: &'a DocTables<'a>) -> Vec<(&'a str, Span)> {
+/// An openapi-generator doc's vote: the family's dialects that read the most Type cells of
+/// its `## Properties` table, narrowed to those that claim the doc by a mark of their own
+/// (Ruby's `Vendor::` title, Go's `## Methods`) when any does.
+fn openapi_vote(tables: &DocTables, custom: &dyn Fn(&str) -> bool) -> Vote {
+    let family: Vec<usize> =
+        (0..DIALECTS.len()).filter(|&i| DIALECTS[i].family() == Family::OpenApiGenerator).collect();
+    let claimants: Vec<usize> = family.iter().copied().filter(|&i| DIALECTS[i].claims(tables)).collect();
+    let cells = type_cells(tables, "Properties");
+    let readers: Vec<usize> = if cells.is_empty() {
+        family.clone()
+    } else {
+        let scores: Vec<(usize, usize)> = family
+            .iter()
+            .map(|&i| {
+                (i, cells.iter().filter(|(cell, _)| super::parse_type(DIALECTS[i], cell, custom).is_ok()).count())
+            })
+            .collect();
+        let best = scores.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        if best == 0 {
+            let (cell, span) = cells[0];
+            return Vote::Unreadable(span, cell.to_string());
+        }
+        scores.into_iter().filter(|(_, n)| *n == best).map(|(i, _)| i).collect()
+    };
+    let claimed: Vec<usize> = readers.iter().copied().filter(|i| claimants.contains(i)).collect();
+    match (claimed.is_empty(), cells.is_empty()) {
+        (false, _) => Vote::Read(claimed),
+        (true, true) => Vote::NoTypes(Some(Family::OpenApiGenerator)),
+        (true, false) => Vote::Read(readers),
+    }
+}
+
+/// The Type cells of the doc's `## <section>` table.
+fn type_cells<'a>(tables: &'a DocTables<'a>, section: &str) -> Vec<(&'a str, Span)> {
     let Some(table) =
-        tables.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Fields")).and_then(|s| s.tables.first())
+        tables.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case(section)).and_then(|s| s.tables.first())
     else {
         return Vec::new();
     };

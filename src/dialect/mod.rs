@@ -10,21 +10,66 @@ mod csharp;
 mod detect;
 mod go;
 mod java;
+pub mod openapi;
 mod python;
 mod syntax;
 mod typescript;
 
+use std::borrow::Cow;
+
 use crate::ir::{Link, Literal, Type};
-use crate::markdown::Section;
+use crate::markdown::{DocTables, Section};
 pub use detect::detect;
 use syntax::Node;
 
 /// A type as a doc states it, links unresolved.
 pub type DocType = Type<Link>;
 
-/// Every dialect, in the order detection breaks ties.
-pub static DIALECTS: &[&dyn Dialect] =
-    &[&java::Java, &typescript::TypeScript, &python::Python, &go::Go, &csharp::CSharp];
+/// Every dialect, in the order detection breaks ties: Speakeasy's, then openapi-generator's.
+pub static DIALECTS: &[&dyn Dialect] = &[
+    &java::Java,
+    &typescript::TypeScript,
+    &python::Python,
+    &go::Go,
+    &csharp::CSharp,
+    &openapi::Go,
+    &openapi::TypeScript,
+    &openapi::Python,
+    &openapi::PythonPrior,
+    &openapi::Java,
+    &openapi::Ruby,
+    &openapi::Php,
+    &openapi::JavaScript,
+    &openapi::CSharp,
+    &openapi::Rust,
+];
+
+/// The generators whose docs mdschema reads: each writes its own skeleton.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// Speakeasy: `## Fields` (`Field | Type | Required | Description | Example`), `## Values`,
+    /// `## Supported Types`.
+    Speakeasy,
+    /// openapi-generator: `## Properties` (`Name | Type | Description | Notes`), `## Enum`.
+    OpenApiGenerator,
+}
+
+impl Family {
+    /// The family whose skeleton the doc has, if it has one of them.
+    pub fn of(doc: &DocTables) -> Option<Family> {
+        let has =
+            |names: &[&str]| doc.sections.iter().any(|s| names.iter().any(|n| s.heading.text.eq_ignore_ascii_case(n)));
+        if has(&["Fields", "Values", "Supported Types"]) {
+            Some(Family::Speakeasy)
+        } else if has(&["Properties", "Enum", "Enum Variants", "Class instance methods"])
+            || doc.sections.iter().any(|s| s.heading.text.starts_with("Enum:"))
+        {
+            Some(Family::OpenApiGenerator)
+        } else {
+            None
+        }
+    }
+}
 
 /// The dialect called `name` (`java`, `typescript`, `python`, `go`, `csharp`).
 pub fn by_name(name: &str) -> Option<&'static dyn Dialect> {
@@ -146,7 +191,7 @@ fn listed_items(section: &Section) -> Option<Listed> {
 
 /// The value of one written literal and whether it was quoted: `"a \"b\""` → `a "b"` (JSON
 /// string escapes), a code span unwrapped, anything else as written (`-1`, `true`).
-fn literal(text: &str) -> (String, bool) {
+pub fn literal(text: &str) -> (String, bool) {
     let text = text.trim();
     let text = text.strip_prefix('`').and_then(|t| t.strip_suffix('`')).unwrap_or(text).trim();
     match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
@@ -221,6 +266,29 @@ pub trait Dialect: Sync {
 
     /// Examples of well-formed Type cells, for error messages.
     fn help(&self) -> &'static str;
+
+    /// The generator whose docs the dialect reads.
+    fn family(&self) -> Family {
+        Family::Speakeasy
+    }
+
+    /// A Type cell as the shared syntax reads it, the dialect's own markup undone
+    /// (openapi-generator's `**T**` and `&lt;`, Go's `Pointer to`).
+    fn cell_text<'c>(&self, cell: &'c str) -> Cow<'c, str> {
+        Cow::Borrowed(cell)
+    }
+
+    /// Whether the doc carries a mark only this dialect's docs have (Go's `## Methods`,
+    /// Ruby's `Vendor::Title`): detection prefers such a dialect among those that read it.
+    fn claims(&self, _doc: &DocTables) -> bool {
+        false
+    }
+
+    /// The members of a union the doc writes outside `## Supported Types` (Ruby's
+    /// `openapi_one_of` list, Rust's `## Enum Variants` table), each by its type's name.
+    fn one_of(&self, _doc: &DocTables) -> Option<Vec<MemberText>> {
+        None
+    }
 
     /// Docs of the dialect's SDKs that are not JSON bodies (operation request and response
     /// wrappers, SDK globals, helpers), as globs over paths relative to the schemas folder:
@@ -323,8 +391,16 @@ impl std::fmt::Debug for dyn Dialect {
 /// Parses a Type cell in `dialect`; `custom` says which otherwise unknown names the config
 /// maps to a Rust type (`BigDecimal`).
 pub fn parse_type(dialect: &dyn Dialect, cell: &str, custom: &dyn Fn(&str) -> bool) -> Result<CellType, TypeError> {
-    let node = syntax::parse(cell, dialect.help())?;
-    Lowering { dialect, custom }.cell(&node)
+    let text = dialect.cell_text(cell);
+    let result = syntax::parse(&text, dialect.help()).and_then(|node| Lowering { dialect, custom }.cell(&node));
+    match (result, &text) {
+        // Places in a rewritten cell are not places in the doc: the whole cell is.
+        (Err(mut error), Cow::Owned(_)) => {
+            error.range = 0..cell.len();
+            Err(error)
+        }
+        (result, _) => result,
+    }
 }
 
 /// Whether `dialect` gives the parsed cell `tree` a meaning.
@@ -401,7 +477,8 @@ impl Lowering<'_> {
     }
 
     fn map(&self, key: &Node, value: &Node, link: Option<&str>) -> Result<DocType, TypeError> {
-        let key_ty = self.ty(key, link)?;
+        // A key is never the linked model (`[Map<String, Link>](Link.md)`).
+        let key_ty = self.ty(key, None)?;
         if key_ty != Type::String {
             return Err(self
                 .error("map keys must be strings", key.range())
@@ -454,10 +531,13 @@ impl Lowering<'_> {
             }
             Some(Meaning::List) => match args {
                 [item] => Ok(Type::List { item: Box::new(self.ty(item, link)?) }),
+                // A list of what the doc does not say (Ruby's `Hash<String, Array>`).
+                [] => Ok(Type::List { item: Box::new(Type::Any) }),
                 _ => Err(self.arity(name, 1, range)),
             },
             Some(Meaning::Map) => match args {
                 [key, value] => self.map(key, value, link),
+                [] => Ok(Type::Map { value: Box::new(Type::Any) }),
                 _ => Err(self.arity(name, 2, range)),
             },
             _ => match self.dialect.model_name(name) {

@@ -4,12 +4,13 @@
 
 use crate::config::{EnumValues, Rules};
 use crate::diag::{Diagnostic, WarningCode};
-use crate::dialect::{self, Dialect, ListedValue, MemberText};
-use crate::ir::{EnumValue, Field, Link, Member, Model, ModelKind, Type};
+use crate::dialect::{self, Dialect, Family, ListedValue, MemberText};
+use crate::ir::{EnumValue, Field, Link, Literal, Member, Model, ModelKind, Type};
 use crate::markdown::{self, DocTables, Row, Section, Table, Text};
 use crate::source::{SourceFile, Span};
 
 mod enums;
+mod properties;
 mod unions;
 
 /// A model and every problem found in its doc. A doc with errors still gives the model its
@@ -92,10 +93,21 @@ impl Cx<'_> {
     }
 
     fn model(&mut self, doc: &DocTables) -> Option<Model<Link>> {
+        if self.dialect.family() == Family::OpenApiGenerator && Family::of(doc) != Some(Family::OpenApiGenerator) {
+            // An operation doc (`PetApi.md`), the SDK's README: not a model.
+            self.skipped = true;
+            self.warnings.push(
+                Diagnostic::at(self.file, Span::new(0, 0), "skipped: the doc has no `## Properties` or `## Enum` section (an operation doc, a README), so it describes no model")
+                    .with_help("exclude it in mdschema.toml (`exclude = [\"**/*Api.md\"]`) to silence this")
+                    .warning(WarningCode::NoModel),
+            );
+            return None;
+        }
         let model_section =
             doc.sections.iter().any(|s| MODEL_SECTIONS.iter().any(|m| s.heading.text.eq_ignore_ascii_case(m)));
         let any_table = doc.sections.iter().any(|s| !s.tables.is_empty());
-        if !model_section && !any_table && !doc.sections.is_empty() {
+        let speakeasy = self.dialect.family() == Family::Speakeasy;
+        if speakeasy && !model_section && !any_table && !doc.sections.is_empty() {
             // Sections, but none a model has (Go's `option.md`): SDK plumbing, not a model.
             self.skipped = true;
             self.warnings.push(
@@ -147,6 +159,9 @@ impl Cx<'_> {
     }
 
     fn kind(&mut self, doc: &DocTables, title_span: Span) -> Option<ModelKind<Link>> {
+        if self.dialect.family() == Family::OpenApiGenerator {
+            return self.properties_kind(doc, title_span);
+        }
         let fields = doc.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Fields"));
         let values = doc.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case("Values"));
         match (fields, values) {

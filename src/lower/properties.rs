@@ -1,0 +1,391 @@
+//! openapi-generator's skeleton → IR: `## Properties` tables of `Name | Type | Description |
+//! Notes` rows, read from their edges (an unescaped `|` in a description splits a row into
+//! more cells), the Notes column's `[optional]`, `[readonly]`, `[required]`, `[default to X]`
+//! and `[one of: …]`; `## Enum` bullet lists and Rust's `## Enum Variants` tables; unions the
+//! language lists (Ruby, Rust). The language's dialect gives the cells their meaning.
+
+use super::*;
+use crate::markdown::Section;
+
+/// One row of a `## Properties` table, read from its edges.
+struct PropertyRow<'r> {
+    name: (&'r str, Span),
+    ty: (&'r str, Span),
+    description: &'r str,
+    notes: Notes,
+}
+
+/// What the Notes column says.
+#[derive(Debug, Default, PartialEq)]
+struct Notes {
+    optional: bool,
+    required: bool,
+    readonly: bool,
+    /// The default as written, its language's quotes removed (`'completion'` → `completion`).
+    default: Option<String>,
+    /// Fastly's `[one of: "US", "EU"]`.
+    one_of: Vec<String>,
+}
+
+impl Cx<'_> {
+    /// The shape of an openapi-generator doc: a union its language lists, an enum, or an
+    /// object; an empty `## Properties` table (how Ruby, PHP and C# write enums and free-form
+    /// objects) is any JSON, with a warning.
+    pub(super) fn properties_kind(&mut self, doc: &DocTables, title_span: Span) -> Option<ModelKind<Link>> {
+        if let Some(members) = self.dialect.one_of(doc).filter(|m| !m.is_empty()) {
+            return Some(ModelKind::Union { members: self.members(members) });
+        }
+        let section = |name: &str| doc.sections.iter().find(|s| s.heading.text.eq_ignore_ascii_case(name));
+        if let Some(values) = section("Enum").or(section("Enum Variants")) {
+            return self.enum_section(values);
+        }
+        let properties = section("Properties")?;
+        let Some(table) = properties.tables.first().filter(|t| !t.rows.is_empty()) else {
+            self.warnings.push(
+                Diagnostic::at(self.file, title_span, "the doc's `## Properties` table is empty (how some languages write enums and free-form objects): its type accepts any JSON")
+                    .with_help("read the same API's docs in another language beside these (several folders merge), or give the field a type with `[field_types]`")
+                    .warning(WarningCode::EmptyProperties),
+            );
+            return Some(ModelKind::Opaque { unreadable: None });
+        };
+        let fields = self.properties(table);
+        Some(ModelKind::Object { fields, keep_unknown: self.config.file.keep_unknown_fields })
+    }
+
+    fn properties(&mut self, table: &Table) -> Vec<Field<Link>> {
+        let mut fields: Vec<Field<Link>> = Vec::with_capacity(table.rows.len());
+        for row in &table.rows {
+            let raw = self.file.slice(row.span);
+            let Some(cells) = property_row(raw, row.span.start) else {
+                self.error(
+                    row.span,
+                    "the row has no Name and Type cells",
+                    "write rows as `**name** | **type** | description | notes`",
+                );
+                continue;
+            };
+            if let Some(field) = self.property(&cells, row.span, &fields) {
+                fields.push(field);
+            }
+        }
+        fields
+    }
+
+    fn property(&mut self, row: &PropertyRow, span: Span, earlier: &[Field<Link>]) -> Option<Field<Link>> {
+        let (name_text, name_span) = row.name;
+        let (written, deprecated) = strip_strikethrough(name_text);
+        let written = written.trim().trim_matches('*').trim_matches('`').trim();
+        if written.is_empty() {
+            self.error(
+                name_span,
+                "the property has no name",
+                "write the property's name in the Name column, like `**name**`",
+            );
+            return None;
+        }
+        let (type_text, type_span) = row.ty;
+        let custom = |name: &str| self.config.doc_type(name).is_some();
+        let mut parsed = match dialect::parse_type(self.dialect, type_text, &custom) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                self.error(type_span.sub(e.range.start, e.range.end.min(type_text.len())), e.message, e.help);
+                return None;
+            }
+        };
+        let name = self.dialect.field_name(&markdown::unescape(written), &self.title);
+        let catch_all = self.dialect.is_catch_all(&name);
+        if catch_all && !matches!(parsed.ty, Type::Map { .. }) {
+            // python-prior's `**any string name**` row gives the values' type.
+            parsed.ty = Type::Map { value: Box::new(parsed.ty) };
+        }
+        let name = if catch_all { "additionalProperties".to_string() } else { name };
+        let wire_name = self.config.wire_name(self.file.model_id(), &name);
+        if let Some(first) = earlier.iter().find(|f| f.wire_name == wire_name || f.name == name) {
+            let line = self.file.line_col(first.span.start).line;
+            self.error(
+                name_span,
+                format!("property `{name}` is listed twice (JSON key `{wire_name}`; first on line {line})"),
+                "remove or rename one of the rows",
+            );
+            return None;
+        }
+        let required = (row.notes.required || !row.notes.optional) && !catch_all;
+        let presence = self.dialect.presence(&parsed, required);
+        // Rust names an inline enum it never documents and lists its values in the
+        // description (`(enum: draft, published)`): its values are strings.
+        if row.description.contains("(enum: ") && matches!(parsed.ty, Type::Ref { target: Link::Title { .. } }) {
+            parsed.ty = Type::String;
+        }
+        let ty = match (&parsed.ty, row.notes.one_of.as_slice()) {
+            (Type::String, [one]) => Type::Const { value: Literal::String(one.clone()) },
+            _ => parsed.ty.clone(),
+        };
+        let mut notes = Vec::new();
+        if row.notes.readonly {
+            notes.push("Read-only: the server sets it.".to_string());
+        }
+        if let Some(default) = &row.notes.default {
+            notes.push(format!("Default: `{}`", default.replace('`', "'")));
+        }
+        if row.notes.one_of.len() > 1 {
+            notes.push(format!(
+                "One of: {}.",
+                row.notes.one_of.iter().map(|v| format!("`{}`", v.replace('`', "'"))).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        let description = text_cell(&crate::dialect::openapi::decode_entities(row.description));
+        let (deprecation_note, description) = match description.as_deref().and_then(split_deprecation) {
+            Some((note, rest)) => (note, (!rest.is_empty()).then(|| rest.join("<br/><br/>"))),
+            None => (None, description),
+        };
+        let description = match (description, notes.is_empty()) {
+            (description, true) => description,
+            (Some(text), false) => Some(format!("{text}\n\n{}", notes.join("\n\n"))),
+            (None, false) => Some(notes.join("\n\n")),
+        };
+        Some(Field {
+            provenance: Default::default(),
+            presence_stated: self.dialect.states_presence(&parsed, required),
+            nullable: !catch_all && presence.nullable,
+            required: presence.required,
+            name,
+            wire_name,
+            ty,
+            deprecated,
+            deprecation_note: deprecation_note.filter(|_| deprecated),
+            catch_all,
+            description,
+            example: None,
+            span,
+            type_span,
+        })
+    }
+
+    /// `## Enum` (a bullet list: `` * `NAME` (value: `"x"`) ``) or Rust's `## Enum Variants`
+    /// table (`| Name | Value |`).
+    fn enum_section(&mut self, section: &Section) -> Option<ModelKind<Link>> {
+        let mut values = Vec::new();
+        let mut quoted = false;
+        if let Some(table) = section.tables.first() {
+            for row in &table.rows {
+                let [name, value, ..] = row.cells.as_slice() else { continue };
+                let (value, is_quoted) = crate::dialect::literal(&value.text);
+                quoted |= is_quoted;
+                values.push(EnumValue { name: name.text.trim().trim_matches('`').to_string(), value, span: row.span });
+            }
+        } else {
+            for item in &section.items {
+                let text = crate::dialect::openapi::decode_entities(&item.text);
+                let name = text.split('`').nth(1).unwrap_or("").to_string();
+                let Some(value) = text.split_once("(value:").map(|(_, v)| v.trim().trim_end_matches(')').trim()) else {
+                    self.error(
+                        item.span,
+                        "an enum value written as neither `NAME` (value: `x`) nor a table row",
+                        "write the value as `` * `NAME` (value: `\"x\"`) ``",
+                    );
+                    continue;
+                };
+                let value = value.trim_matches('`');
+                let (value, is_quoted) = match value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+                    Some(single) => (single.to_string(), true),
+                    None => crate::dialect::literal(value),
+                };
+                quoted |= is_quoted;
+                values.push(EnumValue {
+                    name: if name.is_empty() { value.clone() } else { name },
+                    value,
+                    span: item.span,
+                });
+            }
+        }
+        let integer = !quoted && !values.is_empty() && values.iter().all(|v| parse_integer(&v.value).is_some());
+        Some(ModelKind::Enum { values, open: self.config.file.open_enums, integer })
+    }
+}
+
+/// A row's cells from its edges: the name and type cells first, the Notes column's trailing
+/// `[…]` tokens last, and everything between them the description, `|` and all. `start` is
+/// where the row starts in the doc, for the cells' spans.
+fn property_row(raw: &str, start: usize) -> Option<PropertyRow<'_>> {
+    let trimmed_start = raw.len() - raw.trim_start().len();
+    let mut line = raw.trim();
+    let mut offset = start + trimmed_start;
+    if let Some(rest) = line.strip_prefix('|') {
+        line = rest;
+        offset += 1;
+    }
+    let cuts = unescaped_pipes(line);
+    let (&first, &second) = (cuts.first()?, cuts.get(1).unwrap_or(&line.len()));
+    let cell = |from: usize, to: usize| {
+        let text = &line[from..to];
+        let lead = text.len() - text.trim_start().len();
+        (text.trim(), Span::new(offset + from + lead, offset + from + lead + text.trim().len()))
+    };
+    let name = cell(0, first);
+    let ty = cell(first + 1, second);
+    let rest = line.get(second + 1..).unwrap_or("");
+    let (description, notes) = split_notes(rest);
+    Some(PropertyRow { name, ty, description, notes: read_notes(notes) })
+}
+
+/// Where the `|` that are not escaped (`\|`) are.
+fn unescaped_pipes(line: &str) -> Vec<usize> {
+    let bytes = line.as_bytes();
+    (0..bytes.len()).filter(|&i| bytes[i] == b'|' && (i == 0 || bytes[i - 1] != b'\\')).collect()
+}
+
+/// The description and the Notes of what follows the Type cell: the notes are the trailing
+/// `[…]` tokens (brackets balanced, so a default holding `|` stays whole).
+fn split_notes(rest: &str) -> (&str, &str) {
+    let text = rest.trim_end().trim_end_matches('|').trim_end();
+    let mut start = text.len();
+    loop {
+        let before = text[..start].trim_end();
+        if !before.ends_with(']') {
+            break;
+        }
+        let mut depth = 0;
+        let mut open = None;
+        for (i, c) in before.char_indices().rev() {
+            match c {
+                ']' => depth += 1,
+                '[' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        open = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        match open {
+            // A link's text (`[x](url)`) ends in `)`, never `]`: a trailing `[…]` is a note.
+            Some(open) => start = open,
+            None => break,
+        }
+    }
+    let notes = &text[start..];
+    let description = text[..start].trim_end().trim_end_matches('|').trim();
+    (description, notes)
+}
+
+/// The Notes column's tokens.
+fn read_notes(text: &str) -> Notes {
+    let mut notes = Notes::default();
+    let mut rest = text.trim();
+    while let Some(open) = rest.find('[') {
+        let mut depth = 0;
+        let mut close = None;
+        for (i, c) in rest[open..].char_indices() {
+            match c {
+                '[' => depth += 1,
+                ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(open + i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(close) = close else { break };
+        let token = crate::dialect::openapi::decode_entities(rest[open + 1..close].trim());
+        match token.as_str() {
+            "optional" => notes.optional = true,
+            "required" => notes.required = true,
+            "readonly" => notes.readonly = true,
+            _ => {
+                if let Some(value) = token.strip_prefix("default to ").or(token.strip_prefix("defaults to ")) {
+                    let value = value.trim();
+                    if value != "undefined" && value != "null" && value != "'null'" && value != "None" {
+                        notes.default = Some(unquote(value));
+                    }
+                } else if let Some(values) = token.strip_prefix("one of:") {
+                    notes.one_of = values.split(',').map(|v| unquote(v.trim())).filter(|v| !v.is_empty()).collect();
+                }
+            }
+        }
+        rest = &rest[close + 1..];
+    }
+    notes
+}
+
+/// A literal without its language's quotes: `"x"`, `'x'`.
+fn unquote(value: &str) -> String {
+    let value = value.trim();
+    for quote in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(quote).and_then(|v| v.strip_suffix(quote)) {
+            return inner.to_string();
+        }
+    }
+    value.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_read_from_their_edges() {
+        let cases = [
+            (
+                "**id** | **int64** | | [optional] [readonly]",
+                "**id**",
+                "**int64**",
+                "",
+                Notes { optional: true, readonly: true, ..Notes::default() },
+            ),
+            (
+                "|**denied** | [**List&lt;A&gt;**](A.md) |  |  |",
+                "**denied**",
+                "[**List&lt;A&gt;**](A.md)",
+                "",
+                Notes::default(),
+            ),
+            (
+                "| **name** | **String** | The name. | [optional][default to &#39;&#39;] |",
+                "**name**",
+                "**String**",
+                "The name.",
+                Notes { optional: true, default: Some(String::new()), ..Notes::default() },
+            ),
+            (
+                "**mode** | **string** | a | b | c | [optional] [default to \"completion\"]",
+                "**mode**",
+                "**string**",
+                "a | b | c",
+                Notes { optional: true, default: Some("completion".into()), ..Notes::default() },
+            ),
+            ("**x** | **string** | see [docs](u) | ", "**x**", "**string**", "see [docs](u)", Notes::default()),
+            (
+                "**region** | **String** | | [optional][defaults to 'US'][one of: \"US\", \"EU\"]",
+                "**region**",
+                "**String**",
+                "",
+                Notes {
+                    optional: true,
+                    default: Some("US".into()),
+                    one_of: vec!["US".into(), "EU".into()],
+                    ..Notes::default()
+                },
+            ),
+            (
+                "**m** | **Object** | | [default to {\"a\": \"x|y\"}]",
+                "**m**",
+                "**Object**",
+                "",
+                Notes { default: Some("{\"a\": \"x|y\"}".into()), ..Notes::default() },
+            ),
+            ("**a\\|b** | **str** | d |", "**a\\|b**", "**str**", "d", Notes::default()),
+        ];
+        for (raw, name, ty, description, notes) in cases {
+            let row = property_row(raw, 100).unwrap_or_else(|| panic!("{raw}"));
+            assert_eq!((row.name.0, row.ty.0, row.description), (name, ty, description), "{raw}");
+            assert_eq!(row.notes, notes, "{raw}");
+            assert_eq!(&raw[row.ty.1.start - 100..row.ty.1.end - 100], ty, "{raw}: the type's span");
+        }
+        assert!(property_row("just text", 0).is_none());
+    }
+}
