@@ -284,6 +284,13 @@ pub trait Dialect: Sync {
         false
     }
 
+    /// Whether a `## Properties` table whose one row is named `value` describes the model
+    /// itself rather than an object holding it (python-prior's simple models: an enum is
+    /// `**value** | **str** | | must be one of ["a", "b", ]`).
+    fn lone_value_is_the_model(&self) -> bool {
+        false
+    }
+
     /// The members of a union the doc writes outside `## Supported Types` (Ruby's
     /// `openapi_one_of` list, Rust's `## Enum Variants` table), each by its type's name.
     fn one_of(&self, _doc: &DocTables) -> Option<Vec<MemberText>> {

@@ -48,8 +48,36 @@ impl Cx<'_> {
             );
             return Some(ModelKind::Opaque { unreadable: None });
         };
+        if self.dialect.lone_value_is_the_model()
+            && let [row] = table.rows.as_slice()
+            && let Some(cells) = property_row(self.file.slice(row.span), row.span.start)
+            && cells.name.0.trim_matches('*') == "value"
+        {
+            return self.lone_value(&cells, row.span);
+        }
         let fields = self.properties(table);
         Some(ModelKind::Object { fields, keep_unknown: self.config.file.keep_unknown_fields })
+    }
+
+    /// A model that is its one `value` row: an enum of its `one of` values, else a union of
+    /// the row's one type (which reads and writes the bare value).
+    fn lone_value(&mut self, row: &PropertyRow, span: Span) -> Option<ModelKind<Link>> {
+        if !row.notes.one_of.is_empty() {
+            let values: Vec<EnumValue> =
+                row.notes.one_of.iter().map(|v| EnumValue { name: v.clone(), value: v.clone(), span }).collect();
+            let integer = values.iter().all(|v| parse_integer(&v.value).is_some()) && !row.ty.0.contains("str");
+            return Some(ModelKind::Enum { values, open: self.config.file.open_enums, integer });
+        }
+        let custom = |name: &str| self.config.doc_type(name).is_some();
+        match dialect::parse_type(self.dialect, row.ty.0, &custom) {
+            Ok(parsed) => {
+                Some(ModelKind::Union { members: vec![Member { name: None, ty: parsed.ty, span: row.ty.1 }] })
+            }
+            Err(e) => {
+                self.error(row.ty.1, e.message, e.help);
+                None
+            }
+        }
     }
 
     fn properties(&mut self, table: &Table) -> Vec<Field<Link>> {
@@ -238,6 +266,18 @@ fn unescaped_pipes(line: &str) -> Vec<usize> {
 /// `[…]` tokens (brackets balanced, so a default holding `|` stays whole).
 fn split_notes(rest: &str) -> (&str, &str) {
     let text = rest.trim_end().trim_end_matches('|').trim_end();
+    // python-prior's enumerations: `must be one of ["a", "b", ]`, free text.
+    if let Some(at) = text.rfind("must be one of [") {
+        return (text[..at].trim().trim_end_matches('|').trim(), &text[at..]);
+    }
+    // python-prior writes free text after the tokens (`[optional] if omitted the server will
+    // use the default value of "x"`): the last cell is the notes when it opens with one.
+    if !text.ends_with(']')
+        && let Some(last) = unescaped_pipes(text).last().copied()
+        && text[last + 1..].trim_start().starts_with('[')
+    {
+        return (text[..last].trim(), text[last + 1..].trim());
+    }
     let mut start = text.len();
     loop {
         let before = text[..start].trim_end();
@@ -274,6 +314,14 @@ fn split_notes(rest: &str) -> (&str, &str) {
 fn read_notes(text: &str) -> Notes {
     let mut notes = Notes::default();
     let mut rest = text.trim();
+    if let Some((_, value)) = rest.split_once("the default value of ") {
+        notes.default = Some(unquote(value.trim()));
+    }
+    if let Some((_, values)) = rest.split_once("must be one of [") {
+        let values = values.trim_end().trim_end_matches(']');
+        notes.one_of = values.split(',').map(|v| unquote(v.trim())).filter(|v| !v.is_empty()).collect();
+        return notes;
+    }
     while let Some(open) = rest.find('[') {
         let mut depth = 0;
         let mut close = None;
@@ -379,6 +427,20 @@ mod tests {
                 Notes { default: Some("{\"a\": \"x|y\"}".into()), ..Notes::default() },
             ),
             ("**a\\|b** | **str** | d |", "**a\\|b**", "**str**", "d", Notes::default()),
+            (
+                "**value** | **str** | A region. |  must be one of [\"us-east-1\", \"eu\", ]",
+                "**value**",
+                "**str**",
+                "A region.",
+                Notes { one_of: vec!["us-east-1".into(), "eu".into()], ..Notes::default() },
+            ),
+            (
+                "**tags** | **[str]** | d | [optional] if omitted the server will use the default value of \"x\"",
+                "**tags**",
+                "**[str]**",
+                "d",
+                Notes { optional: true, default: Some("x".into()), ..Notes::default() },
+            ),
         ];
         for (raw, name, ty, description, notes) in cases {
             let row = property_row(raw, 100).unwrap_or_else(|| panic!("{raw}"));

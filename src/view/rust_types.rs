@@ -30,6 +30,8 @@ impl ModelCx<'_> {
             Type::Map { value } => {
                 format!("{}<{}, {}>", self.rules.map_type(), self.scope.string(), self.rust_type(value))
             }
+            // Any JSON holds `null` itself (`Option<Value>` would say it twice).
+            Type::Nullable { inner } if matches!(**inner, Type::Any) => self.rust_type(inner),
             Type::Nullable { inner } => self.option(&self.rust_type(inner)),
             Type::Custom { name } => self.rules.doc_type(name).unwrap_or(VALUE).to_string(),
             Type::Ref { target } => {

@@ -241,3 +241,16 @@ fn keeping_going_every_readable_doc_generates() {
         "line 7, column 9: the link `Missing.md` names no doc in the schemas folder"
     );
 }
+
+/// A model whose file name is longer than a formatted line: its `include!` stays one line,
+/// so the one-file output still finds it.
+#[test]
+fn a_long_model_name_is_included_in_one_file_output() {
+    let title = "AiConfigTargetingEnvironmentFallthroughRolloutExperimentationAllocationWithAVeryLongNameIndeed";
+    let docs = [(format!("{title}.md"), doc(title, &[("x", "*String*")]))];
+    let mut config = mdschema::Config::new();
+    config.schemas_dir("schemas").single_file("models.rs");
+    let loaded = config.load_texts(docs).unwrap();
+    let files = config.render(&loaded).expect("one file");
+    assert!(files[0].contents.contains(&format!("pub struct {title} {{")), "{}", files[0].contents);
+}

@@ -84,6 +84,12 @@ fn older_generator_fixture() {
     check_case("older");
 }
 
+/// openapi-generator's docs in each of its languages, one folder each, detected per doc.
+#[test]
+fn openapi_generator_fixture() {
+    check_case("openapi");
+}
+
 #[test]
 fn output_is_deterministic() {
     assert_eq!(generate_in_memory("models"), generate_in_memory("models"));
@@ -140,7 +146,19 @@ fn every_fixture_as_one_file_has_the_trees_types() {
             }
         }
     }
-    for case in ["models", "unknown", "hostile", "configured", "unions", "typescript", "python", "go", "csharp"] {
+    for case in [
+        "models",
+        "unknown",
+        "hostile",
+        "configured",
+        "unions",
+        "typescript",
+        "python",
+        "go",
+        "csharp",
+        "older",
+        "openapi",
+    ] {
         let tree = generate_in_memory(case);
         let mut expected = Vec::new();
         for file in &tree {

@@ -4,6 +4,7 @@
 //! | --- | --- |
 //! | `cli` | the `mdschema` command as a user runs it: exit codes, messages, flags, `--keep-going` |
 //! | `corpus` | the real SDK docs of `$MDSCHEMA_CORPUS`: every doc generates, compiles and round-trips |
+//! | `corpus_openapi` | the openapi-generator docs of the corpus: every folder generates in its language and compiles |
 //! | `derives` | which derives each type gets, and which structs write their serde impls out |
 //! | `doc_sets` | sets of docs that link to each other, broken ones among them |
 //! | `enum_errors` | enums' parse errors |
@@ -22,6 +23,7 @@
 mod cli;
 mod common;
 mod corpus;
+mod corpus_openapi;
 mod derives;
 mod doc_sets;
 mod enum_errors;
@@ -29,6 +31,7 @@ mod fixture_configured;
 mod fixture_dialects;
 mod fixture_hostile;
 mod fixture_models;
+mod fixture_openapi;
 mod fixture_unions;
 mod fixture_unknown;
 mod golden;

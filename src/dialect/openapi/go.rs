@@ -28,11 +28,11 @@ impl Dialect for Go {
     /// `Pointer to T` says no more than the Notes' `[optional]`: `T`. `NullableX` is read
     /// as `Nullable<X>`.
     fn cell_text<'c>(&self, cell: &'c str) -> Cow<'c, str> {
-        let plain = super::plain_cell(cell);
-        let rest = plain.strip_prefix("Pointer to ").map_or(plain.as_ref(), str::trim);
-        match rest.strip_prefix("Nullable").filter(|r| r.starts_with(char::is_uppercase)) {
+        let cell = cell.trim();
+        let plain = super::plain_cell(cell.strip_prefix("Pointer to ").unwrap_or(cell));
+        match plain.strip_prefix("Nullable").filter(|r| r.starts_with(char::is_uppercase)) {
             Some(inner) => Cow::Owned(format!("Nullable<{}>", nullable_inner(inner))),
-            None => Cow::Owned(rest.to_string()),
+            None => plain,
         }
     }
 
@@ -130,6 +130,7 @@ mod tests {
                 ("**NullableTime**", Type::DateTime, Nullable),
                 ("**ReleaseMethod**", titled("ReleaseMethod"), Bare),
                 ("**map[string][]string**", map(list(Type::String)), Bare),
+                ("Pointer to [**[][]int32**](array.md)", list(list(Type::Int32)), Bare),
             ],
         );
     }

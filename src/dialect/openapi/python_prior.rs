@@ -59,6 +59,10 @@ impl Dialect for PythonPrior {
         super::go::is_model_name(name).then_some(name)
     }
 
+    fn lone_value_is_the_model(&self) -> bool {
+        true
+    }
+
     fn is_catch_all(&self, name: &str) -> bool {
         name == "any string name"
     }

@@ -1,0 +1,87 @@
+//! openapi-generator's docs in the corpus (`$MDSCHEMA_CORPUS/launchdarkly/<7 languages>` and
+//! `fastly/<5 languages>`): every folder generates without `--keep-going`, each in its own
+//! language (detected per doc), with no any-JSON type where the doc has a property row, and
+//! all twelve compile together under `deny(warnings)` and `clippy -D warnings`. The per-folder
+//! figures are printed (`-- --nocapture`). Without `MDSCHEMA_CORPUS` the test says so and
+//! skips.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::common;
+
+/// Each folder, the language its docs must be read in, and the least number of models.
+const FOLDERS: &[(&str, &str, usize)] = &[
+    ("launchdarkly/go/docs", "openapi-go", 590),
+    ("launchdarkly/typescript/docs", "openapi-typescript", 590),
+    ("launchdarkly/python/docs", "openapi-python", 590),
+    ("launchdarkly/java/docs", "openapi-java", 590),
+    ("launchdarkly/ruby/docs", "openapi-ruby", 590),
+    ("launchdarkly/php/docs", "openapi-php", 580),
+    ("launchdarkly/javascript/docs", "openapi-javascript", 580),
+    ("fastly/python/docs", "openapi-python-prior", 830),
+    ("fastly/rust/docs", "openapi-rust", 830),
+    ("fastly/javascript/docs", "openapi-javascript", 830),
+    ("fastly/ruby/docs", "openapi-ruby", 830),
+    ("fastly/php/docs", "openapi-php", 830),
+];
+
+fn corpus() -> Option<PathBuf> {
+    let Some(dir) = std::env::var_os("MDSCHEMA_CORPUS") else {
+        eprintln!("skipped: set MDSCHEMA_CORPUS to the corpus folder (CI sets ../shared/corpus)");
+        return None;
+    };
+    Some(PathBuf::from(dir))
+}
+
+#[test]
+fn every_openapi_generator_folder_generates_in_its_language_and_compiles() {
+    let Some(corpus) = corpus() else { return };
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-openapi");
+    let mut lib = String::from("#![deny(warnings)]\n");
+    for (folder, language, least) in FOLDERS {
+        let docs = corpus.join(folder);
+        let module = folder.trim_end_matches("/docs").replace(['/', '-'], "_");
+        let mut config = mdschema::Config::new();
+        config.schemas_dir(&docs).single_file("models.rs").out_dir(scratch.join("gen").join(&module));
+        let report = config.generate().unwrap_or_else(|e| panic!("{folder}: {e}"));
+        let loaded = config.load().unwrap();
+        let mut dialects: BTreeMap<&str, usize> = BTreeMap::new();
+        for model in &loaded.schema.models {
+            *dialects.entry(model.dialect.as_str()).or_default() += 1;
+        }
+        assert_eq!(dialects.keys().copied().collect::<Vec<_>>(), [*language], "{folder}: read as {dialects:?}");
+        assert!(report.models >= *least, "{folder}: {} models", report.models);
+        let codes = |code: mdschema::WarningCode| report.warnings.iter().filter(|w| w.code == Some(code)).count();
+        let empty = codes(mdschema::WarningCode::EmptyProperties);
+        let opaque =
+            loaded.schema.models.iter().filter(|m| matches!(m.kind, mdschema::ir::ModelKind::Opaque { .. })).count();
+        // Any JSON only where the doc has no property row to read.
+        assert_eq!(opaque, empty, "{folder}: {opaque} any-JSON models, {empty} empty property tables");
+        let kinds =
+            |f: &dyn Fn(&mdschema::ir::ModelKind) -> bool| loaded.schema.models.iter().filter(|m| f(&m.kind)).count();
+        eprintln!(
+            "{folder}: {} docs read, {} models ({} objects, {} enums, {} unions, {opaque} any JSON from empty property tables), {} skipped (operation docs, READMEs)",
+            report.docs,
+            report.models,
+            kinds(&|k| matches!(k, mdschema::ir::ModelKind::Object { .. })),
+            kinds(&|k| matches!(k, mdschema::ir::ModelKind::Enum { .. })),
+            kinds(&|k| matches!(k, mdschema::ir::ModelKind::Union { .. })),
+            codes(mdschema::WarningCode::NoModel),
+        );
+        lib.push_str(&format!(
+            "#[allow(deprecated)]\npub mod {module} {{\n    include!(\"../gen/{module}/models.rs\");\n}}\n"
+        ));
+    }
+    common::write_crate(&scratch, "corpus_openapi", &[("src/lib.rs", &lib)]);
+    let started = std::time::Instant::now();
+    let output = std::process::Command::new(env!("CARGO"))
+        .args(["clippy", "--quiet", "--", "-D", "warnings"])
+        .current_dir(&scratch)
+        .env("CARGO_TARGET_DIR", scratch.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    assert!(output.status.success(), "clippy failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    eprintln!("twelve folders checked under clippy in {:?}", started.elapsed());
+}
