@@ -9,7 +9,9 @@
 //!   it exists, to tell the file system's share from mdschema's;
 //! * `unchanged`: `mdschema generate` over its own output;
 //! * `check`: `mdschema check` of up-to-date output;
-//! * `one_doc_changed`: `mdschema generate` after one doc's description changed.
+//! * `one_doc_changed`: `mdschema generate` after one doc's description changed;
+//! * `process_openapi`: `floor` and `fresh_single_file` on openapi-generator's docs, all
+//!   seven LaunchDarkly languages' folders (4,550 docs), for the second family's ratio.
 //!
 //! Needs `MDSCHEMA_CORPUS` (e.g. `../shared/corpus`): `MDSCHEMA_CORPUS=../shared/corpus
 //! cargo bench --bench process`.
@@ -74,7 +76,8 @@ fn processes(c: &mut Criterion) {
         eprintln!("skipped: set MDSCHEMA_CORPUS to the corpus folder");
         return;
     };
-    let java = PathBuf::from(corpus).join("apideck/java/models");
+    let java = PathBuf::from(&corpus).join("apideck/java/models");
+    openapi(c, &PathBuf::from(&corpus));
     let mdschema = env!("CARGO_BIN_EXE_mdschema");
     let this = std::env::current_exe().unwrap();
     for copies in [1, 2, 4] {
@@ -155,4 +158,37 @@ fn processes(c: &mut Criterion) {
         group.finish();
         std::fs::write(&edited, &original).unwrap();
     }
+}
+
+/// The second family: every LaunchDarkly language's docs, each folder generated on its own
+/// as one file, against the floor over the same files.
+fn openapi(c: &mut Criterion, corpus: &Path) {
+    let mdschema = env!("CARGO_BIN_EXE_mdschema");
+    let this = std::env::current_exe().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let languages = ["go", "typescript", "python", "java", "ruby", "php", "javascript"];
+    for language in languages {
+        copy_tree(&corpus.join("launchdarkly").join(language).join("docs"), &work.path().join(language));
+    }
+    let mut group = c.benchmark_group("process_openapi");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(10));
+    group.bench_function("floor", |b| b.iter(|| run(Command::new(&this).env(FLOOR_ENV, work.path()))));
+    group.bench_function("fresh_single_file", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |out| {
+                for language in languages {
+                    run(Command::new(mdschema)
+                        .arg("generate")
+                        .arg(work.path().join(language))
+                        .arg("--out")
+                        .arg(out.path().join(language))
+                        .args(["--single-file", "models.rs", "--quiet"]));
+                }
+                out
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
 }
