@@ -183,13 +183,10 @@ fn every_fuzz_seed_generates_or_fails_cleanly() {
             .collect();
         let mut config = mdschema::Config::new();
         config.schemas_dir("/nonexistent/schemas");
-        if let Ok(loaded) = config.load_texts(docs) {
-            match config.render(&loaded) {
-                Err(mdschema::Error::Template(message)) => {
-                    panic!("{}: code that does not parse: {message}", entry.path().display())
-                }
-                Ok(_) | Err(_) => {}
-            }
+        if let Ok(loaded) = config.load_texts(docs)
+            && let Err(mdschema::Error::Template(message)) = config.render(&loaded)
+        {
+            panic!("{}: code that does not parse: {message}", entry.path().display());
         }
         count += 1;
     }
