@@ -178,7 +178,10 @@ pub fn load_docs(
         };
         warnings.extend(lowered.warnings);
         match lowered.model {
-            Some(model) if lowered.errors.is_empty() => models.push(model),
+            Some(model) if lowered.errors.is_empty() => {
+                models.push(model);
+                models.extend(lowered.inline);
+            }
             None if lowered.skipped => {}
             model => failed.push(Failed { rel_path, model, title, problems: lowered.errors }),
         }

@@ -25,14 +25,29 @@ pub struct Lowered {
     pub warnings: Vec<Diagnostic>,
     /// The doc is not a model doc (SDK plumbing such as Go's `option.md`) and was skipped.
     pub skipped: bool,
+    /// Enums the doc defines inside its model (Java's `## Enum: ModeEnum` tables, Rust's
+    /// `(enum: a, b)`), each a model of its own, titled after the model and the enum.
+    pub inline: Vec<Model<Link>>,
 }
 
 /// Reads one doc, whose markdown structure is `doc`, into a model.
 pub fn lower(file: &SourceFile, doc: &DocTables, dialect: &dyn Dialect, config: &Rules) -> Lowered {
-    let mut cx =
-        Cx { file, config, dialect, errors: Vec::new(), warnings: Vec::new(), skipped: false, title: String::new() };
+    let mut cx = Cx {
+        file,
+        config,
+        dialect,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        skipped: false,
+        title: String::new(),
+        inline: Vec::new(),
+    };
     let model = cx.model(doc);
-    Lowered { model, errors: cx.errors, warnings: cx.warnings, skipped: cx.skipped }
+    let inline = match &model {
+        Some(model) => cx.inline.drain(..).map(|e| e.into_model(model)).collect(),
+        None => Vec::new(),
+    };
+    Lowered { model, errors: cx.errors, warnings: cx.warnings, skipped: cx.skipped, inline }
 }
 
 /// The any-JSON model that stands for a doc that could not be read when the run keeps going,
@@ -82,6 +97,8 @@ struct Cx<'a> {
     skipped: bool,
     /// The doc's title, once read.
     title: String,
+    /// The enums found inside the model, to become models of their own.
+    inline: Vec<properties::InlineEnum>,
 }
 
 /// The `##` sections that make a doc a model doc.

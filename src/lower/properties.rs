@@ -7,6 +7,48 @@
 use super::*;
 use crate::markdown::Section;
 
+/// An enum defined inside the doc's model: Java's `## Enum: ModeEnum` table, Rust's
+/// `(enum: a, b)` in a description, Fastly's `[one of: "US", "EU"]`.
+pub(super) struct InlineEnum {
+    /// The name after the model's title (`ModeEnum`); the model is titled with both.
+    name: String,
+    values: Vec<EnumValue>,
+    span: Span,
+}
+
+impl InlineEnum {
+    /// The enum as a model of its own beside `model`, titled `PetModeEnum`, with the id
+    /// `Pet#ModeEnum`.
+    pub(super) fn into_model(self, model: &Model<Link>) -> Model<Link> {
+        Model {
+            id: format!("{}#{}", model.id, self.name),
+            source: model.source.clone(),
+            folders: model.folders.clone(),
+            title: format!("{}{}", model.title, self.name),
+            dialect: model.dialect.clone(),
+            title_span: self.span,
+            deprecated: false,
+            deprecation_note: None,
+            description: Some(format!("An enum of the `{}` model.", model.title)),
+            kind: ModelKind::Enum { values: self.values, open: true, integer: false },
+            provenance: Vec::new(),
+        }
+    }
+}
+
+/// `ty` with its string (or the name standing for the enum) as a reference to the enum
+/// titled `title`, inside lists and nullables too.
+fn as_enum(ty: Type<Link>, title: &str) -> Type<Link> {
+    match ty {
+        Type::String | Type::Ref { target: Link::Title { .. } } => {
+            Type::Ref { target: Link::Title { title: title.to_string() } }
+        }
+        Type::List { item } => Type::List { item: Box::new(as_enum(*item, title)) },
+        Type::Nullable { inner } => Type::Nullable { inner: Box::new(as_enum(*inner, title)) },
+        ty => ty,
+    }
+}
+
 /// One row of a `## Properties` table, read from its edges.
 struct PropertyRow<'r> {
     name: (&'r str, Span),
@@ -55,7 +97,7 @@ impl Cx<'_> {
         {
             return self.lone_value(&cells, row.span);
         }
-        let fields = self.properties(table);
+        let fields = self.properties(table, doc);
         Some(ModelKind::Object { fields, keep_unknown: self.config.file.keep_unknown_fields })
     }
 
@@ -80,7 +122,7 @@ impl Cx<'_> {
         }
     }
 
-    fn properties(&mut self, table: &Table) -> Vec<Field<Link>> {
+    fn properties(&mut self, table: &Table, doc: &DocTables) -> Vec<Field<Link>> {
         let mut fields: Vec<Field<Link>> = Vec::with_capacity(table.rows.len());
         for row in &table.rows {
             let raw = self.file.slice(row.span);
@@ -92,14 +134,20 @@ impl Cx<'_> {
                 );
                 continue;
             };
-            if let Some(field) = self.property(&cells, row.span, &fields) {
+            if let Some(field) = self.property(&cells, row.span, &fields, doc) {
                 fields.push(field);
             }
         }
         fields
     }
 
-    fn property(&mut self, row: &PropertyRow, span: Span, earlier: &[Field<Link>]) -> Option<Field<Link>> {
+    fn property(
+        &mut self,
+        row: &PropertyRow,
+        span: Span,
+        earlier: &[Field<Link>],
+        doc: &DocTables,
+    ) -> Option<Field<Link>> {
         let (name_text, name_span) = row.name;
         let (written, deprecated) = strip_strikethrough(name_text);
         let written = written.trim().trim_matches('*').trim_matches('`').trim();
@@ -139,13 +187,10 @@ impl Cx<'_> {
         }
         let required = (row.notes.required || !row.notes.optional) && !catch_all;
         let presence = self.dialect.presence(&parsed, required);
-        // Rust names an inline enum it never documents and lists its values in the
-        // description (`(enum: draft, published)`): its values are strings.
-        if row.description.contains("(enum: ") && matches!(parsed.ty, Type::Ref { target: Link::Title { .. } }) {
-            parsed.ty = Type::String;
-        }
-        let ty = match (&parsed.ty, row.notes.one_of.as_slice()) {
-            (Type::String, [one]) => Type::Const { value: Literal::String(one.clone()) },
+        let inline = self.inline_enum(row, &name, doc);
+        let ty = match (&parsed.ty, row.notes.one_of.as_slice(), inline) {
+            (_, _, Some(enum_name)) => as_enum(parsed.ty.clone(), &format!("{}{enum_name}", self.title)),
+            (Type::String, [one], None) => Type::Const { value: Literal::String(one.clone()) },
             _ => parsed.ty.clone(),
         };
         let mut notes = Vec::new();
@@ -187,6 +232,53 @@ impl Cx<'_> {
             span,
             type_span,
         })
+    }
+
+    /// The enum the row's type is defined as inside the model, if any, recorded to become a
+    /// model of its own: its name after the model's title. Java links the type to its
+    /// `## Enum: ModeEnum` table; Rust lists the values in the description
+    /// (`(enum: draft, published)`); Fastly in the Notes (`[one of: "US", "EU"]`).
+    fn inline_enum(&mut self, row: &PropertyRow, field: &str, doc: &DocTables) -> Option<String> {
+        let decoded = crate::dialect::openapi::decode_entities(row.ty.0);
+        let anchor = decoded.split_once("](#").and_then(|(_, rest)| rest.split(')').next());
+        let (name, values) = if let Some(anchor) = anchor {
+            let section = doc.sections.iter().find(|s| {
+                s.heading
+                    .text
+                    .strip_prefix("Enum:")
+                    .is_some_and(|n| crate::dialect::openapi::decode_entities(n.trim()) == anchor)
+            })?;
+            let table = section.tables.first()?;
+            let values: Vec<String> = table
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(1))
+                .map(|c| crate::dialect::literal(&crate::dialect::openapi::decode_entities(&c.text)).0)
+                .collect();
+            let name = anchor.trim_start_matches("List<").trim_start_matches("Set<").trim_end_matches('>');
+            (name.to_string(), values)
+        } else if let Some((_, listed)) = row.description.split_once("(enum: ") {
+            let listed = listed.split(')').next()?;
+            let name = crate::dialect::openapi::plain_cell(row.ty.0);
+            let name = name.trim_start_matches("Option<").trim_end_matches('>');
+            let name = if super::unions::is_bare_name(name) && name.starts_with(char::is_uppercase) {
+                name.to_string()
+            } else {
+                heck::ToUpperCamelCase::to_upper_camel_case(field)
+            };
+            (name, listed.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect())
+        } else if row.notes.one_of.len() > 1 {
+            (heck::ToUpperCamelCase::to_upper_camel_case(field), row.notes.one_of.clone())
+        } else {
+            return None;
+        };
+        if values.is_empty() || self.inline.iter().any(|e| e.name == name) {
+            return (!values.is_empty()).then_some(name);
+        }
+        let span = row.ty.1;
+        let values = values.into_iter().map(|value| EnumValue { name: value.clone(), value, span }).collect();
+        self.inline.push(InlineEnum { name: name.clone(), values, span });
+        Some(name)
     }
 
     /// `## Enum` (a bullet list: `` * `NAME` (value: `"x"`) ``) or Rust's `## Enum Variants`

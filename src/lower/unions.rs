@@ -80,7 +80,7 @@ fn member_type(
 }
 
 /// `TypedObject1`: an identifier, as a model's title may be written.
-fn is_bare_name(text: &str) -> bool {
+pub(super) fn is_bare_name(text: &str) -> bool {
     text.starts_with(|c: char| c.is_alphabetic() || c == '_') && text.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 

@@ -64,6 +64,16 @@ fn rust_option_on_a_required_field_is_nullable() {
 }
 
 #[test]
+fn inline_enums_become_enums_of_their_own() {
+    use openapi::java::{Pet, PetModeEnum};
+    let pet: Pet = serde_json::from_value(json!({"id": 1, "name": "n", "mode": "agent"})).unwrap();
+    assert_eq!(pet.mode, Some(Some(PetModeEnum::Agent)), "Java's `## Enum: ModeEnum` table");
+    let rust: openapi::rust::Pet =
+        serde_json::from_value(json!({"type": "t", "nickname": null, "status": "sold"})).unwrap();
+    assert_eq!(rust.status, Some(openapi::rust::PetStatus::Sold), "Rust's `(enum: available, sold)`");
+}
+
+#[test]
 fn the_other_languages_read_their_shapes() {
     let java = json!({"id": 1, "name": "n", "mode": "agent", "labels": {"a": 1}, "born": "2020-01-01T00:00:00Z"});
     assert_eq!(round_trip::<openapi::java::Pet>(&java), Ok(java.clone()));
