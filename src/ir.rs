@@ -198,6 +198,10 @@ pub struct Field<R = ModelRef> {
     pub description: Option<String>,
     /// The example, as text.
     pub example: Option<String>,
+    /// The default the doc states (openapi-generator's `[default to X]`), its language's
+    /// quotes removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
     /// Where the row is in the doc.
     pub span: Span,
     /// Where the type cell is in the doc.
@@ -431,6 +435,7 @@ impl<R> Model<R> {
                             catch_all: field.catch_all,
                             description: field.description,
                             example: field.example,
+                            default: field.default,
                             span: field.span,
                             type_span: field.type_span,
                             provenance: field.provenance,

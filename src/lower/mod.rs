@@ -345,6 +345,7 @@ impl Cx<'_> {
                 catch_all,
                 description,
                 example,
+                default: None,
                 span: row.span,
                 type_span: type_cell.span,
             });

@@ -197,9 +197,6 @@ impl Cx<'_> {
         if row.notes.readonly {
             notes.push("Read-only: the server sets it.".to_string());
         }
-        if let Some(default) = &row.notes.default {
-            notes.push(format!("Default: `{}`", default.replace('`', "'")));
-        }
         if row.notes.one_of.len() > 1 {
             notes.push(format!(
                 "One of: {}.",
@@ -229,6 +226,7 @@ impl Cx<'_> {
             catch_all,
             description,
             example: None,
+            default: row.notes.default.clone(),
             span,
             type_span,
         })

@@ -16,11 +16,14 @@ impl ModelCx<'_> {
                     (true, true, Some(negative)) => format!("Minus {negative}"),
                     (true, true, None) => format!("Value {}", v.value),
                 };
-                let (value, attrs) = if integer {
+                let (value, mut attrs) = if integer {
                     (v.value.clone(), Vec::new())
                 } else {
                     (literal(&v.value), vec![format!("#[serde(rename = {})]", literal(&v.value))])
                 };
+                if self.enum_default == Some(v.value.as_str()) {
+                    attrs.insert(0, "#[default]".to_string());
+                }
                 VariantView {
                     name: names.claim(&ident::variant_name_in(&source, name)),
                     value,
@@ -37,15 +40,20 @@ impl ModelCx<'_> {
         });
         let int_type = self.scope.primitive("i64");
         let mut docs = self.model_docs(&[]);
+        // An enum a field defaults to is `Default`, its `#[default]` that value.
+        let default = match self.enum_default {
+            Some(value) if values.iter().any(|v| v.value == value) => ", Default",
+            _ => "",
+        };
         let mut attrs;
         if integer {
-            attrs = self.type_attrs(&format!("{STD_DERIVES}, Copy, Eq, Hash, {SERDE_DERIVES}"));
+            attrs = self.type_attrs(&format!("{STD_DERIVES}, Copy, Eq, Hash{default}, {SERDE_DERIVES}"));
             let from = if open { "from" } else { "try_from" };
             attrs.push(format!("#[serde({from} = {}, into = {})]", literal(&int_type), literal(&int_type)));
             docs.push(doc_line(""));
             docs.push(doc_line("Sent as a JSON integer."));
         } else {
-            attrs = self.type_attrs(&format!("{STD_DERIVES}, Eq, Hash, {SERDE_DERIVES}"));
+            attrs = self.type_attrs(&format!("{STD_DERIVES}, Eq, Hash{default}, {SERDE_DERIVES}"));
             if open {
                 // Read through `From<String>` rather than serde's untagged catch-all, which
                 // buffers every value and costs rustc a tenth of the whole crate's time.

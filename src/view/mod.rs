@@ -63,6 +63,7 @@ where
     let (names, comparable) = rayon::join(|| Names::new(schema), || derives::comparable(schema, rules));
     let deprecated: BTreeSet<&str> = schema.models.iter().filter(|m| m.deprecated).map(|m| m.id.as_str()).collect();
     let models: HashMap<&str, &Model> = schema.models.iter().map(|m| (m.id.as_str(), m)).collect();
+    let defaults = enum_defaults(schema, &models);
     // Each model's view depends on the names and the schema only: built side by side.
     let model_files: Vec<(String, bool, T)> = schema
         .models
@@ -80,6 +81,7 @@ where
                     Extras { derives, attrs }
                 },
                 serde_impls: rules.serde_impls(&model.source),
+                enum_default: defaults.get(model.id.as_str()).copied(),
                 model,
             };
             let view = cx.file_view();
@@ -99,6 +101,26 @@ where
     files.extend(model_files.into_iter().map(|(path, _, result)| (path, result)));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files.into_iter().map(|(_, result)| result).collect())
+}
+
+/// The default value of each enum that a field of its type states one of its values as its
+/// default (openapi-generator's `[default to "completion"]`), by the enum's id; the first
+/// field in schema order decides.
+fn enum_defaults<'m>(schema: &'m Schema, models: &HashMap<&str, &'m Model>) -> HashMap<&'m str, &'m str> {
+    let mut defaults = HashMap::new();
+    for model in &schema.models {
+        let ModelKind::Object { fields, .. } = &model.kind else { continue };
+        for field in fields {
+            let (Some(default), Some(target)) = (&field.default, field.ty.refs().next()) else { continue };
+            let Some(ModelKind::Enum { values, .. }) = models.get(target.id.as_str()).map(|m| &m.kind) else {
+                continue;
+            };
+            if values.iter().any(|v| v.value == *default) {
+                defaults.entry(target.id.as_str()).or_insert(default.as_str());
+            }
+        }
+    }
+    defaults
 }
 
 fn dir_of(module_path: &[String]) -> String {
@@ -168,6 +190,8 @@ struct ModelCx<'a> {
     extras: Extras,
     /// How the model's struct, if it is one, gets its serde impls.
     serde_impls: SerdeImpls,
+    /// For an enum, the value a field of its type defaults to: the enum's `Default`.
+    enum_default: Option<&'a str>,
     model: &'a Model,
 }
 
@@ -279,6 +303,12 @@ fn deprecated_attr(note: Option<&str>) -> String {
 
 fn field_docs(field: &Field) -> Vec<String> {
     let mut lines = field.description.as_deref().map(rustdoc::description).unwrap_or_default();
+    if let Some(default) = &field.default {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(format!("Default: {}", rustdoc::code_span(default)));
+    }
     if let Some(example) = &field.example {
         if !lines.is_empty() {
             lines.push(String::new());

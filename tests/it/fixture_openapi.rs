@@ -22,6 +22,8 @@ fn go_keeps_nullability_and_pascal_names() {
     assert_eq!(round_trip::<Pet>(&pet), Ok(pet.clone()), "NullableString keeps null");
     assert!(round_trip::<Pet>(&json!({"Id": 1})).is_err(), "Name is required");
     assert!(round_trip::<Pet>(&json!({"Id": 1, "Name": "R", "Status": "lost"})).is_ok(), "enums are open");
+    // `[default to "available"]` on a field of the enum's type: the enum's `Default`.
+    assert_eq!(openapi::go::Status::default(), openapi::go::Status::Available);
 }
 
 #[test]
