@@ -101,36 +101,35 @@ struct Cx<'a> {
     inline: Vec<properties::InlineEnum>,
 }
 
-/// The `##` sections that make a doc a model doc.
-const MODEL_SECTIONS: [&str; 3] = ["Fields", "Values", "Supported Types"];
-
 impl Cx<'_> {
     fn error(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) {
         self.errors.push(Diagnostic::at(self.file, span, message).with_help(help));
     }
 
     fn model(&mut self, doc: &DocTables) -> Option<Model<Link>> {
-        if self.dialect.family() == Family::OpenApiGenerator && Family::of(doc) != Some(Family::OpenApiGenerator) {
+        // The skeleton of the dialect's family (`## Fields` …, `## Properties` …).
+        let model_section = Family::of(doc) == Some(self.dialect.family());
+        let skipped = match self.dialect.family() {
             // An operation doc (`PetApi.md`), the SDK's README: not a model.
-            self.skipped = true;
-            self.warnings.push(
-                Diagnostic::at(self.file, Span::new(0, 0), "skipped: the doc has no `## Properties` or `## Enum` section (an operation doc, a README), so it describes no model")
-                    .with_help("exclude it in mdschema.toml (`exclude = [\"**/*Api.md\"]`) to silence this")
-                    .warning(WarningCode::NoModel),
-            );
-            return None;
-        }
-        let model_section =
-            doc.sections.iter().any(|s| MODEL_SECTIONS.iter().any(|m| s.heading.text.eq_ignore_ascii_case(m)));
-        let any_table = doc.sections.iter().any(|s| !s.tables.is_empty());
-        let speakeasy = self.dialect.family() == Family::Speakeasy;
-        if speakeasy && !model_section && !any_table && !doc.sections.is_empty() {
+            Family::OpenApiGenerator if !model_section => Some((
+                "skipped: the doc has no `## Properties` or `## Enum` section (an operation doc, a README), so it describes no model",
+                "exclude it in mdschema.toml (`exclude = [\"**/*Api.md\"]`) to silence this",
+            )),
             // Sections, but none a model has (Go's `option.md`): SDK plumbing, not a model.
+            Family::Speakeasy
+                if !model_section && !doc.sections.is_empty() && doc.sections.iter().all(|s| s.tables.is_empty()) =>
+            {
+                Some((
+                    "skipped: the doc has no `## Fields`, `## Values` or `## Supported Types` section, so it describes no model",
+                    "exclude it in mdschema.toml (`exclude = [\"path/to/doc.md\"]`) to silence this",
+                ))
+            }
+            _ => None,
+        };
+        if let Some((message, help)) = skipped {
             self.skipped = true;
             self.warnings.push(
-                Diagnostic::at(self.file, Span::new(0, 0), "skipped: the doc has no `## Fields`, `## Values` or `## Supported Types` section, so it describes no model")
-                    .with_help("exclude it in mdschema.toml (`exclude = [\"path/to/doc.md\"]`) to silence this")
-                    .warning(WarningCode::NoModel),
+                Diagnostic::at(self.file, Span::new(0, 0), message).with_help(help).warning(WarningCode::NoModel),
             );
             return None;
         }
