@@ -117,3 +117,87 @@ pub fn proptest_config(cases: u32, file: &'static str) -> proptest::test_runner:
         ..proptest::test_runner::Config::default()
     }
 }
+
+/// The `lib.rs` of a crate of generated models (`root`, a file under `../models/`) with
+/// `round_trip(id, JSON)`: `arms` are the `match id` arms, each `"id" => expression,` with
+/// `round_trip_as::<models::Pet>(input)` at hand.
+pub fn round_trip_lib(root: &str, arms: &str) -> String {
+    format!(
+        r#"#![deny(warnings)]
+
+pub mod models {{
+    include!("../models/{root}");
+}}
+
+/// Deserializes `input` as the model named `id` and serializes it back.
+#[allow(deprecated)]
+pub fn round_trip(id: &str, input: serde_json::Value) -> Result<serde_json::Value, String> {{
+    match id {{
+{arms}        _ => Err(format!("no type for {{id}}")),
+    }}
+}}
+
+fn round_trip_as<T: serde::Serialize + serde::de::DeserializeOwned>(input: serde_json::Value) -> Result<serde_json::Value, String> {{
+    let model: T = serde_json::from_value(input).map_err(|e| e.to_string())?;
+    serde_json::to_value(&model).map_err(|e| e.to_string())
+}}
+"#
+    )
+}
+
+/// Makes `scratch` a workspace of the model crates in `scratch/<name>` (package
+/// `models-<name>`, each written by [`round_trip_lib`]) and a `harness` binary, which reads
+/// `[{"id": "<name>:<id>", "input": …}]` and prints `[{"ok": …} | {"err": …}]`.
+pub fn write_harness(scratch: &Path, names: &[&str]) {
+    let deps: String = names.iter().map(|n| format!("models-{n} = {{ path = \"../{n}\" }}\n")).collect();
+    let arms: String = names
+        .iter()
+        .map(|n| format!("            Some(({n:?}, id)) => models_{}::round_trip(id, input),\n", n.replace('-', "_")))
+        .collect();
+    let main = format!(
+        r#"fn main() {{
+    let path = std::env::args().nth(1).expect("usage: harness CASES.json");
+    let cases: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let results: Vec<serde_json::Value> = cases
+        .into_iter()
+        .map(|case| {{
+            let input = case["input"].clone();
+            let outcome = match case["id"].as_str().and_then(|id| id.split_once(':')) {{
+{arms}                _ => Err(format!("no crate for {{}}", case["id"])),
+            }};
+            match outcome {{
+                Ok(output) => serde_json::json!({{"ok": output}}),
+                Err(error) => serde_json::json!({{"err": error}}),
+            }}
+        }})
+        .collect();
+    println!("{{}}", serde_json::to_string(&results).unwrap());
+}}
+"#
+    );
+    write_member(&scratch.join("harness"), "harness", &deps, &[("src/main.rs", &main)]);
+    let mut members = names.to_vec();
+    members.push("harness");
+    write_workspace(scratch, &members);
+}
+
+/// Runs the built harness of [`write_harness`] over `(id, input)` cases: each one's
+/// serialized output, or why it was rejected.
+pub fn run_harness(scratch: &Path, cases: &[(String, serde_json::Value)]) -> Vec<Result<serde_json::Value, String>> {
+    let path = scratch.join("cases.json");
+    let wire: Vec<serde_json::Value> =
+        cases.iter().map(|(id, input)| serde_json::json!({"id": id, "input": input})).collect();
+    std::fs::write(&path, serde_json::to_vec(&wire).unwrap()).unwrap();
+    let harness = scratch.join("target/debug").join(format!("harness{}", std::env::consts::EXE_SUFFIX));
+    let output = Command::new(&harness).arg(&path).output().expect("the harness runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let results: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(results.len(), cases.len(), "one result per case");
+    results
+        .into_iter()
+        .map(|result| match (&result["ok"], &result["err"]) {
+            (serde_json::Value::Null, serde_json::Value::String(err)) => Err(err.clone()),
+            (ok, _) => Ok(ok.clone()),
+        })
+        .collect()
+}

@@ -247,7 +247,7 @@ fn every_dialect_generates_compiles_and_round_trips() {
         assert!(run.unmatched * 20 < tested.len(), "{}: {} oracle models unmatched", run.folder.dialect, run.unmatched);
     }
 
-    write_harness(&scratch);
+    common::write_harness(&scratch, &FOLDERS.iter().map(|f| f.dialect).collect::<Vec<_>>());
     let started = std::time::Instant::now();
     common::build_with_clippy(&scratch);
     eprintln!("built under clippy in {:?}", started.elapsed());
@@ -331,20 +331,14 @@ fn every_dialect_generates_compiles_and_round_trips() {
             cases.push(Case { run: run.folder.dialect, id: id.clone(), mode: Mode::Construct, input, check: None });
         }
     }
-    let cases_path = scratch.join("cases.json");
-    let wire: Vec<Value> = cases
+    let wire: Vec<(String, Value)> = cases
         .iter()
         .map(|c| {
             let prefix = if c.mode == Mode::Construct { "new:" } else { "" };
-            json!({"id": format!("{}:{prefix}{}", c.run, c.id), "input": c.input})
+            (format!("{}:{prefix}{}", c.run, c.id), c.input.clone())
         })
         .collect();
-    std::fs::write(&cases_path, serde_json::to_vec(&wire).unwrap()).unwrap();
-    let harness = scratch.join("target/debug").join(format!("harness{}", std::env::consts::EXE_SUFFIX));
-    let output = std::process::Command::new(&harness).arg(&cases_path).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let output = output.stdout;
-    let results: Vec<Value> = serde_json::from_slice(&output).unwrap();
+    let results = common::run_harness(&scratch, &wire);
 
     let outcomes: Vec<Result<(), String>> = cases
         .iter()
@@ -352,10 +346,10 @@ fn every_dialect_generates_compiles_and_round_trips() {
         .map(|(case, result)| {
             let run = runs.iter().find(|r| r.folder.dialect == case.run).unwrap();
             let model = run.matched.get(&case.id).or_else(|| run.unions.get(&case.id)).unwrap();
-            match (&result["ok"], &result["err"]) {
-                (Value::Null, Value::String(err)) => Err(format!("rejected: {err}")),
+            match result {
+                Err(err) => Err(format!("rejected: {err}")),
                 _ if matches!(case.mode, Mode::Mutation(_)) => Ok(()),
-                (ok, _) => same_document(&case.input, ok, &nullable_fields(model)),
+                Ok(ok) => same_document(&case.input, ok, &nullable_fields(model)),
             }
         })
         .collect();
@@ -443,7 +437,7 @@ fn every_dialect_generates_compiles_and_round_trips() {
         for (case, result) in cases.iter().zip(&results).filter(|(c, _)| checked(c)) {
             let model = run.matched.get(&case.id).or_else(|| run.unions.get(&case.id)).unwrap();
             let schema_accepts = validator.is_valid(&json!({ run.paths[&model.id].clone(): case.input }));
-            let rust_accepts = result["err"].is_null();
+            let rust_accepts = result.is_ok();
             if schema_accepts != rust_accepts {
                 unexplained.push(format!(
                     "{dialect}: {} ({:?}): the JSON Schema {} what the Rust model {}: {}",
@@ -451,7 +445,7 @@ fn every_dialect_generates_compiles_and_round_trips() {
                     case.mode,
                     if schema_accepts { "accepts" } else { "rejects" },
                     if rust_accepts { "accepts" } else { "rejects" },
-                    result["err"]
+                    result.as_ref().err().map_or("", String::as_str)
                 ));
             }
             match case.mode {
@@ -926,27 +920,7 @@ fn write_dialect_crate(
             format!("new:{id}")
         ));
     }
-    let lib = format!(
-        r#"#![deny(warnings)]
-
-pub mod models {{
-    include!("../models/{root}");
-}}
-
-/// Deserializes `input` as the model of oracle id `id` and serializes it back.
-#[allow(deprecated)]
-pub fn round_trip(id: &str, input: serde_json::Value) -> Result<serde_json::Value, String> {{
-    match id {{
-{arms}        _ => Err(format!("no type for {{id}}")),
-    }}
-}}
-
-fn round_trip_as<T: serde::Serialize + serde::de::DeserializeOwned>(input: serde_json::Value) -> Result<serde_json::Value, String> {{
-    let model: T = serde_json::from_value(input).map_err(|e| e.to_string())?;
-    serde_json::to_value(&model).map_err(|e| e.to_string())
-}}
-"#
-    );
+    let lib = common::round_trip_lib(root, &arms);
     let name = dir.file_name().unwrap().to_str().unwrap();
     common::write_member(dir, &format!("models-{name}"), "", &[("src/lib.rs", &lib)]);
 }
@@ -1036,39 +1010,3 @@ fn param_name(pat: &syn::Pat) -> String {
 
 /// The dialect whose crate also builds every model without JSON (`Default` or `new`).
 const CONSTRUCTED: &str = "java";
-
-/// The workspace of the dialect crates and the harness binary, which reads
-/// `[{"id": "dialect:oracle id", "input": …}]` and prints `[{"ok": …} | {"err": …}]`.
-fn write_harness(scratch: &Path) {
-    let dialects: Vec<&str> = FOLDERS.iter().map(|f| f.dialect).collect();
-    let deps: String = dialects.iter().map(|d| format!("models-{d} = {{ path = \"../{d}\" }}\n")).collect();
-    let arms: String = dialects
-        .iter()
-        .map(|d| format!("            Some(({d:?}, id)) => models_{d}::round_trip(id, input),\n"))
-        .collect();
-    let main = format!(
-        r#"fn main() {{
-    let path = std::env::args().nth(1).expect("usage: harness CASES.json");
-    let cases: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
-    let results: Vec<serde_json::Value> = cases
-        .into_iter()
-        .map(|case| {{
-            let input = case["input"].clone();
-            let outcome = match case["id"].as_str().and_then(|id| id.split_once(':')) {{
-{arms}                _ => Err(format!("no dialect for {{}}", case["id"])),
-            }};
-            match outcome {{
-                Ok(output) => serde_json::json!({{"ok": output}}),
-                Err(error) => serde_json::json!({{"err": error}}),
-            }}
-        }})
-        .collect();
-    println!("{{}}", serde_json::to_string(&results).unwrap());
-}}
-"#
-    );
-    common::write_member(&scratch.join("harness"), "harness", &deps, &[("src/main.rs", &main)]);
-    let mut members = dialects;
-    members.push("harness");
-    common::write_workspace(scratch, &members);
-}

@@ -4,6 +4,7 @@
 //! | --- | --- |
 //! | `cli` | the `mdschema` command as a user runs it: exit codes, messages, flags, `--keep-going` |
 //! | `corpus` | the real SDK docs of `$MDSCHEMA_CORPUS`: every doc generates, compiles and round-trips |
+//! | `corpus_launchdarkly` | LaunchDarkly's seven languages against the spec: facts and payload round trips |
 //! | `corpus_openapi` | the openapi-generator docs of the corpus: every folder generates in its language and compiles |
 //! | `derives` | which derives each type gets, and which structs write their serde impls out |
 //! | `doc_sets` | sets of docs that link to each other, broken ones among them |
@@ -14,6 +15,7 @@
 //! | `incremental` | unchanged runs, one changed doc, the stamp and the manifest |
 //! | `json_schema` | the JSON Schema export |
 //! | `merge` | several dialects of one API merged |
+//! | `openapi_spec` | (helper) an OpenAPI spec as ground truth: facts, `[wire_names]`, payloads |
 //! | `properties` | property tests over generated docs |
 //! | `readme` | the README's examples |
 //! | `roundtrip` | JSON round trips of the checked-in `generated/` models |
@@ -23,6 +25,7 @@
 mod cli;
 mod common;
 mod corpus;
+mod corpus_launchdarkly;
 mod corpus_openapi;
 mod derives;
 mod doc_sets;
@@ -39,6 +42,7 @@ mod hostile_inputs;
 mod incremental;
 mod json_schema;
 mod merge;
+mod openapi_spec;
 mod properties;
 mod readme;
 mod roundtrip;
