@@ -177,6 +177,11 @@ pub struct Field<R = ModelRef> {
     pub name: String,
     /// The JSON key.
     pub wire_name: String,
+    /// The JSON key is stated (the doc's name cell is the key, as in openapi-generator's
+    /// TypeScript and JavaScript docs, or `[wire_names]` gives it) rather than derived by a
+    /// case rule: merging docs lets a stated key win.
+    #[serde(default)]
+    pub wire_name_stated: bool,
     /// The value type.
     pub ty: Type<R>,
     /// A missing key is an error.
@@ -427,6 +432,7 @@ impl<R> Model<R> {
                             ty: field.ty.map_refs(&mut |r| f(span, r)),
                             name: field.name,
                             wire_name: field.wire_name,
+                            wire_name_stated: field.wire_name_stated,
                             required: field.required,
                             nullable: field.nullable,
                             presence_stated: field.presence_stated,

@@ -50,10 +50,13 @@ impl Cx<'_> {
         let mut required = Vec::new();
         // Unknown keys are accepted, as the generated structs ignore (or keep) them.
         let mut additional = json!(true);
+        let mut all_of = Vec::new();
         for field in fields.iter().filter(|f| !f.ty.is_plumbing()) {
             if field.catch_all {
-                if let Type::Map { value } = &field.ty {
-                    additional = self.ty(value);
+                match &field.ty {
+                    Type::Map { value } => additional = self.ty(value),
+                    // A union flattened beside the object's own fields: the rest of it.
+                    ty => all_of.push(self.ty(ty)),
                 }
                 continue;
             }
@@ -85,6 +88,9 @@ impl Cx<'_> {
             schema.insert("required".into(), Value::Array(required));
         }
         schema.insert("additionalProperties".into(), additional);
+        if !all_of.is_empty() {
+            schema.insert("allOf".into(), Value::Array(all_of));
+        }
         schema
     }
 

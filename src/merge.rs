@@ -1,10 +1,13 @@
 //! Several doc dialects of one API → one schema. Models are matched by folder and title,
 //! fields by their normalised name, and each fact is taken from the source that states it
 //! most precisely: a stated presence over an inferred one, an integer over TypeScript's
-//! `number`, nullable items over plain ones, union members over an any-JSON model. Facts
+//! `number` and a width over the widest (what languages without widths write), a date over a
+//! string, an enum over a string, a union over the flattened object most languages print for
+//! a oneOf, a stated JSON key over a derived one, nullable items over plain ones, union
+//! members over an any-JSON model. Facts
 //! that really disagree are kept from the earlier source and reported.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use heck::ToSnakeCase;
 
@@ -83,7 +86,10 @@ impl State<'_> {
         let by_key: HashMap<(String, String), Vec<usize>> = {
             let mut map: HashMap<(String, String), Vec<usize>> = HashMap::new();
             for (i, m) in self.models.iter().enumerate() {
-                map.entry((family(&m.folders), m.title.to_lowercase())).or_default().push(i);
+                let family = family(&m.folders);
+                if !family.is_empty() {
+                    map.entry((family, m.title.to_lowercase())).or_default().push(i);
+                }
                 map.entry((String::new(), m.title.to_lowercase())).or_default().push(i);
             }
             map
@@ -99,7 +105,7 @@ impl State<'_> {
         // Models only this source has join with their own ids (made unique).
         let mut ids: HashMap<String, String> =
             target.iter().map(|(id, &i)| (id.clone(), self.models[i].id.clone())).collect();
-        let mut used: std::collections::HashSet<String> = self.models.iter().map(|m| m.id.clone()).collect();
+        let mut used: HashSet<String> = self.models.iter().map(|m| m.id.clone()).collect();
         for model in schema.models.iter().filter(|m| !target.contains_key(&m.id)) {
             let mut id = model.id.clone();
             while used.contains(&id) {
@@ -109,6 +115,16 @@ impl State<'_> {
             ids.insert(model.id.clone(), id);
         }
         let label = self.sources[index].0.clone();
+        // The string enums of both sides, by merged id: a field one language types as a string
+        // another may type as one (Java's inline enums).
+        let enums: HashSet<String> = self
+            .models
+            .iter()
+            .map(|m| (&m.id, &m.kind))
+            .chain(schema.models.iter().map(|m| (&ids[&m.id], &m.kind)))
+            .filter(|(_, kind)| matches!(kind, ModelKind::Enum { integer: false, .. }))
+            .map(|(id, _)| id.clone())
+            .collect();
         for model in schema.models {
             let original = model.source.clone();
             let own_id = model.id.clone();
@@ -117,7 +133,7 @@ impl State<'_> {
             match target.get(&own_id) {
                 Some(&i) => {
                     self.origin[i].push((index, original));
-                    self.merge_model(i, index, model, &label);
+                    self.merge_model(i, index, model, &label, &enums);
                 }
                 None => {
                     model.id = ids[&own_id].clone();
@@ -137,11 +153,22 @@ impl State<'_> {
         let free = |list: Option<&Vec<usize>>| -> Vec<usize> {
             list.map(|l| l.iter().copied().filter(|&i| !taken[i]).collect()).unwrap_or_default()
         };
-        let candidates = if model.folders.is_empty() {
+        let mut candidates = if model.folders.is_empty() {
             free(by_key.get(&(String::new(), title.clone())))
         } else {
             free(by_key.get(&(family(&model.folders), title.clone())))
         };
+        // Docs in folders beside docs without (openapi-generator's flat `docs/`, PHP's
+        // `docs/Model/` of that family too): the title alone.
+        if candidates.is_empty() && !model.folders.is_empty() {
+            let flat = |&i: &usize| family(&self.models[i].folders).is_empty();
+            candidates = free(by_key.get(&(String::new(), title.clone()))).into_iter().filter(flat).collect();
+        }
+        // A reserved name one language prefixes with `Model` (`ModelError`, `ModelImport`).
+        if candidates.is_empty() {
+            let other = title.strip_prefix("model").map_or_else(|| format!("model{title}"), str::to_string);
+            candidates = free(by_key.get(&(String::new(), other)));
+        }
         match candidates.as_slice() {
             [one] => return Some(*one),
             [] => {}
@@ -174,8 +201,13 @@ impl State<'_> {
         }
     }
 
-    fn merge_model(&mut self, i: usize, source: usize, later: Model, label: &str) {
+    fn merge_model(&mut self, i: usize, source: usize, later: Model, label: &str, enums: &HashSet<String>) {
         let earlier_source = self.origin[i][0].clone();
+        let member_names = match &later.kind {
+            ModelKind::Union { members } => self.member_field_names(members),
+            _ => None,
+        };
+        let mut beside: Option<Model> = None;
         let model = &mut self.models[i];
         model.provenance.push(label.to_string());
         model.deprecated |= later.deprecated;
@@ -190,12 +222,13 @@ impl State<'_> {
         let mut conflicts = Vec::new();
         model.kind = match (kind, later.kind) {
             (ModelKind::Object { mut fields, keep_unknown }, ModelKind::Object { fields: more, .. }) => {
-                let index: HashMap<String, usize> =
-                    fields.iter().enumerate().map(|(i, f)| (normalised(&f.name), i)).collect();
+                let mut matched = vec![false; fields.len()];
                 for field in more {
-                    match index.get(&normalised(&field.name)).and_then(|&i| fields.get_mut(i)) {
-                        Some(earlier) => {
-                            if let Some(what) = merge_field(earlier, field.clone(), label) {
+                    match same_field(&fields, &matched, &field) {
+                        Some(i) => {
+                            matched[i] = true;
+                            let earlier = &mut fields[i];
+                            if let Some(what) = merge_field(earlier, field.clone(), label, enums) {
                                 conflicts.push((earlier.type_span, field.type_span, what));
                             }
                         }
@@ -203,6 +236,8 @@ impl State<'_> {
                             let mut field = field;
                             field.provenance.insert("field".into(), label.to_string());
                             fields.push(field);
+                            // Its own source's other fields do not state it again.
+                            matched.push(true);
                         }
                     }
                 }
@@ -228,7 +263,38 @@ impl State<'_> {
                 ModelKind::Enum { values, open: open && more_open, integer: integer && more_integer }
             }
             (kind, ModelKind::Opaque { .. }) => kind,
-            (kind @ ModelKind::Union { .. }, ModelKind::Union { .. }) => kind,
+            (kind @ ModelKind::Union { .. }, ModelKind::Union { .. } | ModelKind::Object { .. }) => kind,
+            // Most languages print a oneOf schema as one object with every member's fields;
+            // the languages that list its members say what it is. Fields of that object that
+            // no member has are the schema's own, beside the members: they stay, and the
+            // union is flattened into the object.
+            (ModelKind::Object { fields, keep_unknown }, ModelKind::Union { members }) => {
+                let own: Vec<Field> = match &member_names {
+                    Some(names) => fields.into_iter().filter(|f| !names.contains(&letters(&f.name))).collect(),
+                    None => Vec::new(),
+                };
+                if own.is_empty() {
+                    ModelKind::Union { members }
+                } else {
+                    let union = Model {
+                        id: format!("{}#Member", model.id),
+                        title: format!("{}Member", model.title),
+                        description: Some(format!("Which member of the `{}` model it is.", model.title)),
+                        kind: ModelKind::Union { members },
+                        provenance: vec![label.to_string()],
+                        source: later.source.clone(),
+                        folders: later.folders.clone(),
+                        dialect: later.dialect.clone(),
+                        title_span: later.title_span,
+                        deprecated: false,
+                        deprecation_note: None,
+                    };
+                    let mut fields = own;
+                    fields.push(flattened(&union));
+                    beside = Some(union);
+                    ModelKind::Object { fields, keep_unknown }
+                }
+            }
             (kind, other) => {
                 conflicts.push((
                     model.title_span,
@@ -239,6 +305,10 @@ impl State<'_> {
             }
         };
         let model_title = model.title.clone();
+        if let Some(union) = beside {
+            self.origin.push(vec![(source, later.source.clone())]);
+            self.models.push(union);
+        }
         if shaped {
             let earlier = self.origin[i].len() - 1;
             self.shaped.extend(self.origin[i][..earlier].iter().cloned());
@@ -248,6 +318,19 @@ impl State<'_> {
                 self.conflict(earlier_source.clone(), here, (source, later.source.clone()), there, &model_title, &what);
             self.conflicts.push(diagnostic);
         }
+    }
+
+    /// The names (their letters) of every field of the union's members, when each member is
+    /// an object known here.
+    fn member_field_names(&self, members: &[crate::ir::Member]) -> Option<HashSet<String>> {
+        let mut names = HashSet::new();
+        for member in members {
+            let Type::Ref { target } = &member.ty else { return None };
+            let model = self.models.iter().find(|m| m.id == target.id)?;
+            let ModelKind::Object { fields, .. } = &model.kind else { return None };
+            names.extend(fields.iter().map(|f| letters(&f.name)));
+        }
+        Some(names)
     }
 
     fn conflict(
@@ -278,8 +361,22 @@ impl State<'_> {
 }
 
 /// Merges `later` into `earlier`; what really disagrees, for a warning.
-fn merge_field(earlier: &mut Field, later: Field, label: &str) -> Option<String> {
+fn merge_field(earlier: &mut Field, later: Field, label: &str, enums: &HashSet<String>) -> Option<String> {
     let mut conflict = None;
+    match (earlier.wire_name_stated, later.wire_name_stated) {
+        (false, true) => {
+            earlier.wire_name = later.wire_name.clone();
+            earlier.wire_name_stated = true;
+            earlier.provenance.insert("wire_name".into(), label.to_string());
+        }
+        (true, true) if earlier.wire_name != later.wire_name => {
+            conflict = Some(format!(
+                "field `{}` has the JSON key `{}` here and `{}` in `{label}`",
+                earlier.name, earlier.wire_name, later.wire_name
+            ));
+        }
+        _ => {}
+    }
     match (earlier.presence_stated, later.presence_stated) {
         (false, true) => {
             earlier.required = later.required;
@@ -299,7 +396,7 @@ fn merge_field(earlier: &mut Field, later: Field, label: &str) -> Option<String>
         (false, false) => earlier.nullable |= later.nullable,
         _ => {}
     }
-    match merge_type(&earlier.ty, &later.ty) {
+    match merge_type(&earlier.ty, &later.ty, &|id| enums.contains(id)) {
         Some(ty) => {
             if ty != earlier.ty {
                 earlier.provenance.insert("type".into(), label.to_string());
@@ -327,19 +424,29 @@ fn merge_field(earlier: &mut Field, later: Field, label: &str) -> Option<String>
 }
 
 /// The more precise of two statements of one type, or `None` when they disagree.
-fn merge_type(a: &Type, b: &Type) -> Option<Type> {
+/// `is_enum` tells a reference to a string enum, which a language without inline enums
+/// writes as a string.
+fn merge_type(a: &Type, b: &Type, is_enum: &dyn Fn(&str) -> bool) -> Option<Type> {
     use Type::*;
     let boxed = |t: Type| Box::new(t);
+    let merge = |x: &Type, y: &Type| merge_type(x, y, is_enum);
     Some(match (a, b) {
         (a, b) if a == b => a.clone(),
+        // The narrower width: languages without widths (Python's `int` and `float`, Ruby's
+        // `Integer`) read as the widest.
+        (Int32, Int64) | (Int64, Int32) => Int32,
+        (Float32, Float64) | (Float64, Float32) => Float32,
+        // Dates are strings in the languages that do not parse them.
+        (String, x @ (Date | DateTime)) | (x @ (Date | DateTime), String) => x.clone(),
+        (String, x @ Ref { target }) | (x @ Ref { target }, String) if is_enum(&target.id) => x.clone(),
         (Number, x @ (Int32 | Int64 | Float32 | Float64)) | (x @ (Int32 | Int64 | Float32 | Float64), Number) => {
             x.clone()
         }
         (Any, x) | (x, Any) => x.clone(),
-        (Nullable { inner: x }, Nullable { inner: y }) => Nullable { inner: boxed(merge_type(x, y)?) },
-        (Nullable { inner: x }, y) | (y, Nullable { inner: x }) => Nullable { inner: boxed(merge_type(x, y)?) },
-        (List { item: x }, List { item: y }) => List { item: boxed(merge_type(x, y)?) },
-        (Map { value: x }, Map { value: y }) => Map { value: boxed(merge_type(x, y)?) },
+        (Nullable { inner: x }, Nullable { inner: y }) => Nullable { inner: boxed(merge(x, y)?) },
+        (Nullable { inner: x }, y) | (y, Nullable { inner: x }) => Nullable { inner: boxed(merge(x, y)?) },
+        (List { item: x }, List { item: y }) => List { item: boxed(merge(x, y)?) },
+        (Map { value: x }, Map { value: y }) => Map { value: boxed(merge(x, y)?) },
         // A const stands for one value of the type another dialect writes.
         (String, c @ Const { value: Literal::String(_) })
         | (c @ Const { value: Literal::String(_) }, String)
@@ -351,6 +458,28 @@ fn merge_type(a: &Type, b: &Type) -> Option<Type> {
         (Ref { .. } | Const { .. }, Ref { .. } | Const { .. }) => a.clone(),
         _ => return None,
     })
+}
+
+/// The field that flattens `union` into an object beside the object's own fields.
+fn flattened(union: &Model) -> Field {
+    Field {
+        name: "member".into(),
+        wire_name: String::new(),
+        wire_name_stated: false,
+        ty: Type::Ref { target: ModelRef { id: union.id.clone(), boxed: false } },
+        required: true,
+        nullable: false,
+        presence_stated: true,
+        deprecated: false,
+        deprecation_note: None,
+        catch_all: true,
+        description: Some("The member it is: the object's other keys.".into()),
+        example: None,
+        default: None,
+        span: union.title_span,
+        type_span: union.title_span,
+        provenance: Default::default(),
+    }
 }
 
 fn unbox(ty: &mut Type) {
@@ -394,6 +523,21 @@ fn normalised(name: &str) -> String {
     name.to_snake_case()
 }
 
+/// A name's letters and digits in lower case: `_links` and `Links`, `memberIDs` and
+/// `member_ids` (which snake case tells apart: `member_i_ds`).
+fn letters(name: &str) -> String {
+    name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase()
+}
+
+/// The earlier field (not yet `matched`) that `field` states again: the same JSON key, else
+/// the same name in snake case, else the same letters.
+fn same_field(fields: &[Field], matched: &[bool], field: &Field) -> Option<usize> {
+    let free = |test: &dyn Fn(&Field) -> bool| (0..fields.len()).find(|&i| !matched[i] && test(&fields[i]));
+    free(&|f| f.wire_name == field.wire_name)
+        .or_else(|| free(&|f| normalised(&f.name) == normalised(&field.name)))
+        .or_else(|| free(&|f| letters(&f.name) == letters(&field.name)))
+}
+
 fn same_keys(a: &Model, b: &Model) -> bool {
     let keys = |m: &Model| -> Option<Vec<String>> {
         match &m.kind {
@@ -412,6 +556,10 @@ fn same_keys(a: &Model, b: &Model) -> bool {
 mod tests {
     use super::*;
 
+    fn reference(id: &str) -> Type {
+        Type::Ref { target: ModelRef { id: id.into(), boxed: false } }
+    }
+
     #[test]
     fn the_precise_statement_of_a_type_wins() {
         let list = |t: Type| Type::List { item: Box::new(t) };
@@ -424,9 +572,17 @@ mod tests {
             (Type::String, Type::Const { value: "x".into() }, Some(Type::Const { value: "x".into() })),
             (Type::Int64, Type::String, None),
             (Type::Date, Type::DateTime, None),
+            (Type::String, Type::DateTime, Some(Type::DateTime)),
+            (Type::Int64, Type::Int32, Some(Type::Int32)),
+            (list(Type::Float32), list(Type::Float64), Some(list(Type::Float32))),
+            (Type::Date, Type::String, Some(Type::Date)),
+            (Type::String, reference("Mode"), Some(reference("Mode"))),
+            (reference("Mode"), Type::String, Some(reference("Mode"))),
+            // Not a string enum: a real disagreement.
+            (Type::String, reference("Pet"), None),
         ];
         for (a, b, expected) in cases {
-            assert_eq!(merge_type(&a, &b), expected, "{a:?} + {b:?}");
+            assert_eq!(merge_type(&a, &b, &|id| id == "Mode"), expected, "{a:?} + {b:?}");
         }
     }
 
@@ -434,6 +590,42 @@ mod tests {
     fn field_names_match_across_casings() {
         for name in ["companyId", "company_id", "CompanyID", "CompanyId"] {
             assert_eq!(normalised(name), "company_id", "{name}");
+        }
+        let field = |name: &str, wire: &str| Field { wire_name: wire.into(), ..a_field(name) };
+        let earlier =
+            [field("_id", "_id"), field("id", "id"), field("_links", "_links"), field("memberIDs", "memberIDs")];
+        let cases = [
+            (field("Id", "id"), Some(1)),
+            (field("Id", "Id"), Some(0)),
+            (field("Links", "links"), Some(2)),
+            (field("member_ids", "member_ids"), Some(3)),
+            (field("other", "other"), None),
+        ];
+        for (later, expected) in cases {
+            assert_eq!(same_field(&earlier, &[false; 4], &later), expected, "{}", later.name);
+        }
+        // A field matched once is not matched again.
+        assert_eq!(same_field(&earlier, &[false, true, false, false], &field("Id", "id")), Some(0));
+    }
+
+    fn a_field(name: &str) -> Field {
+        Field {
+            name: name.into(),
+            wire_name: name.into(),
+            wire_name_stated: false,
+            ty: Type::String,
+            required: false,
+            nullable: false,
+            presence_stated: false,
+            deprecated: false,
+            deprecation_note: None,
+            catch_all: false,
+            description: None,
+            example: None,
+            default: None,
+            span: Span::default(),
+            type_span: Span::default(),
+            provenance: Default::default(),
         }
     }
 }

@@ -315,9 +315,15 @@ impl Rules {
         self.include.as_ref().is_none_or(|set| set.is_match(rel_path)) && !self.exclude.is_match(rel_path)
     }
 
-    /// The JSON key of field `name` of the doc `model_id`.
-    pub fn wire_name(&self, model_id: &str, name: &str) -> String {
-        find_override(&self.wire_names, model_id, name).map_or_else(|| self.file.wire_case.apply(name), String::clone)
+    /// The JSON key of field `name` of the doc `model_id`, and whether it is stated rather
+    /// than derived by `wire_case`: `[wire_names]` states it, and so does a doc whose name
+    /// cell is the key (`name_is_key`).
+    pub fn wire_name(&self, model_id: &str, name: &str, name_is_key: bool) -> (String, bool) {
+        match find_override(&self.wire_names, model_id, name) {
+            Some(key) => (key.clone(), true),
+            None if name_is_key => (name.to_string(), true),
+            None => (self.file.wire_case.apply(name), false),
+        }
     }
 
     /// What the config says the values of the enum `model_id` are, if it says.
@@ -443,10 +449,12 @@ mod tests {
         for (path, expected) in selected {
             assert_eq!(rules.selects(path), expected, "{path}");
         }
-        assert_eq!(rules.wire_name("components/Pet", "raw"), "_raw");
-        assert_eq!(rules.wire_name("components/GetPet", "raw"), "__raw");
-        assert_eq!(rules.wire_name("operations/GetPet", "raw"), "raw");
-        assert_eq!(rules.wire_name("components/Pet", "rawData"), "rawData");
+        let key = |id, name, name_is_key| rules.wire_name(id, name, name_is_key);
+        assert_eq!(key("components/Pet", "raw", false), ("_raw".to_string(), true));
+        assert_eq!(key("components/GetPet", "raw", true), ("__raw".to_string(), true));
+        assert_eq!(key("operations/GetPet", "raw", false), ("raw".to_string(), false));
+        assert_eq!(key("operations/GetPet", "raw", true), ("raw".to_string(), true));
+        assert_eq!(key("components/Pet", "rawData", false), ("rawData".to_string(), false));
         assert_eq!(rules.unused_field_keys(&[("components/Pet", "raw")]), ["components/Get*.raw"]);
 
         let defaults = Rules::default();

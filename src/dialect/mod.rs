@@ -299,6 +299,13 @@ pub trait Dialect: Sync {
         None
     }
 
+    /// The name cell is the JSON key (openapi-generator's TypeScript and JavaScript):
+    /// `wire_case` does not apply to it, and a merge lets it win over keys that a case rule
+    /// derived. A name `field_name` changed (`_default` → `default`) is a guess all the same.
+    fn name_is_key(&self) -> bool {
+        false
+    }
+
     /// Docs of the dialect's SDKs that are not JSON bodies (operation request and response
     /// wrappers, SDK globals, helpers), as globs over paths relative to the schemas folder:
     /// mdschema.toml's default `exclude` is every dialect's.

@@ -312,7 +312,8 @@ impl Cx<'_> {
             let example = example_col.and_then(|c| text_cell(&cells[c].text));
             parsed.ty = self.dialect.refine(parsed.ty, example.as_deref());
             let name = self.dialect.field_name(&name, &self.title);
-            let wire_name = self.config.wire_name(self.file.model_id(), &name);
+            let (wire_name, wire_name_stated) =
+                self.config.wire_name(self.file.model_id(), &name, self.dialect.name_is_key());
             let catch_all = self.dialect.is_catch_all(&name) && matches!(parsed.ty, Type::Map { .. });
             // One name for the catch-all whatever the dialect calls it (`__pydantic_extra__`).
             let name = if catch_all { "additionalProperties".to_string() } else { name };
@@ -338,6 +339,7 @@ impl Cx<'_> {
                 required: presence.required && !catch_all,
                 name,
                 wire_name,
+                wire_name_stated,
                 ty: parsed.ty,
                 deprecated,
                 deprecation_note: deprecation_note.filter(|_| deprecated),

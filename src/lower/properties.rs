@@ -168,14 +168,17 @@ impl Cx<'_> {
                 return None;
             }
         };
-        let name = self.dialect.field_name(&markdown::unescape(written), &self.title);
+        let written = markdown::unescape(written);
+        let name = self.dialect.field_name(&written, &self.title);
+        // A name the dialect changed (TypeScript's `_default` for `default`) is a guess.
+        let name_is_key = self.dialect.name_is_key() && name == written;
         let catch_all = self.dialect.is_catch_all(&name);
         if catch_all && !matches!(parsed.ty, Type::Map { .. }) {
             // python-prior's `**any string name**` row gives the values' type.
             parsed.ty = Type::Map { value: Box::new(parsed.ty) };
         }
         let name = if catch_all { "additionalProperties".to_string() } else { name };
-        let wire_name = self.config.wire_name(self.file.model_id(), &name);
+        let (wire_name, wire_name_stated) = self.config.wire_name(self.file.model_id(), &name, name_is_key);
         if let Some(first) = earlier.iter().find(|f| f.wire_name == wire_name || f.name == name) {
             let line = self.file.line_col(first.span.start).line;
             self.error(
@@ -220,6 +223,7 @@ impl Cx<'_> {
             required: presence.required,
             name,
             wire_name,
+            wire_name_stated,
             ty,
             deprecated,
             deprecation_note: deprecation_note.filter(|_| deprecated),

@@ -213,8 +213,24 @@ pub struct UnionView {
     /// For a discriminated union: the JSON key of the tag, quoted; its `Deserialize` reads
     /// the tag and picks the variant.
     pub tag: Option<String>,
+    /// For an untagged union of several objects, written out: first the members that know
+    /// every key of the object (each variant's name and its JSON keys, quoted), then every
+    /// variant in order, so that a member that would drop keys is never taken for one that
+    /// keeps them.
+    pub fits: Option<Vec<FitView>>,
+    /// The error when no member accepts the JSON, as a string literal.
+    pub no_match: String,
     /// Attributes on the `impl` blocks.
     pub impl_attrs: Vec<String>,
+}
+
+/// An object member of a union, and the JSON keys it knows.
+#[derive(Debug, Clone, Hash, Serialize)]
+pub struct FitView {
+    /// The variant's name.
+    pub variant: String,
+    /// The member's JSON keys, quoted.
+    pub keys: Vec<String>,
 }
 
 /// One union variant.

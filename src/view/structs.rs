@@ -24,7 +24,8 @@ impl ModelCx<'_> {
                 continue;
             }
             let view = self.field_view(field, &mut field_names, support.is_none());
-            if field.required && !field.catch_all {
+            // A catch-all map is never required; a flattened union member always is.
+            if field.required {
                 required.push(view.name.clone());
             }
             if field.catch_all {

@@ -49,6 +49,15 @@ impl ModelCx<'_> {
                 ("Deserializing tries the members in the order listed here, most specific first.".to_string(), None)
             }
         };
+        let fits = tags.is_none().then(|| self.fits(&order, &variants)).flatten();
+        let note = match fits {
+            Some(_) => "Deserializing tries first each object member that knows every key of the JSON object, then every member in the order listed here, most specific first.".to_string(),
+            None => note,
+        };
+        if fits.is_some() {
+            // Deserialize is written out: it tries the members that know every key first.
+            attrs = self.type_attrs(&format!("{STD_DERIVES}{}, ::serde::Serialize", self.eq_hash()));
+        }
         attrs.push("#[serde(untagged)]".into());
         let mut impl_attrs = Vec::new();
         if self.model.deprecated || members.iter().any(|m| self.refers_to_deprecated(&m.ty)) {
@@ -61,7 +70,42 @@ impl ModelCx<'_> {
         for variant in variants.iter_mut().take(member_count) {
             variant.from = types.iter().filter(|t| **t == variant.ty).count() == 1;
         }
-        UnionView { name: name.to_string(), docs: self.model_docs(&[note]), attrs, variants, tag, impl_attrs }
+        let no_match =
+            literal(&format!("data did not match any variant of untagged enum {}", name.trim_start_matches("r#")));
+        UnionView {
+            name: name.to_string(),
+            docs: self.model_docs(&[note]),
+            attrs,
+            variants,
+            tag,
+            fits,
+            no_match,
+            impl_attrs,
+        }
+    }
+
+    /// The object members (in `order`, beside their `variants`) and the keys each knows, when
+    /// at least two members are objects whose keys are all listed (no catch-all): serde's
+    /// untagged order alone would take the first that accepts an object, dropping the keys
+    /// only a later member knows.
+    fn fits(&self, order: &[(usize, &Member)], variants: &[MemberView]) -> Option<Vec<FitView>> {
+        let fits: Vec<FitView> = order
+            .iter()
+            .zip(variants)
+            .filter_map(|((_, member), variant)| {
+                let Type::Ref { target } = &member.ty else { return None };
+                let ModelKind::Object { fields, keep_unknown: false } = &self.models.get(target.id.as_str())?.kind
+                else {
+                    return None;
+                };
+                if fields.iter().any(|f| f.catch_all) {
+                    return None;
+                }
+                let keys = fields.iter().filter(|f| !f.ty.is_plumbing()).map(|f| literal(&f.wire_name)).collect();
+                Some(FitView { variant: variant.name.clone(), keys })
+            })
+            .collect();
+        (fits.len() >= 2).then_some(fits)
     }
 
     /// Where a member goes in an untagged enum: serde takes the first member that accepts

@@ -11,7 +11,8 @@ mod models {
 }
 
 use models::components::{
-    Code, GoVal, Holder, HolderVersion, Level, Meaning, Nested, Priority, Scalar, Shape, SimpleOption, StreamType, Tree,
+    Code, GoVal, Holder, HolderVersion, Level, LinkRequest, Meaning, Nested, Priority, Scalar, Shape, SimpleOption,
+    StreamType, Tree,
 };
 use serde_json::{Value, json};
 
@@ -63,6 +64,25 @@ fn the_wrong_order_loses_data() {
     same::<Shape>(json!({"x": 1, "label": "p"}));
     same::<Shape>(json!({"anything": [1, null]}));
     assert!(matches!(serde_json::from_value(json!({"x": 1, "width": 2})).unwrap(), Shape::Box(_)));
+
+    // Each member has one required field, the laxer first: serde's untagged order alone
+    // would read keys and a filter as the filter, dropping the keys.
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(untagged)]
+    enum FirstThatAccepts {
+        ByFilter(models::components::ByFilter),
+        ByKeys(models::components::ByKeys),
+    }
+    let both = json!({"keys": ["a"], "filter": "tag:b", "comment": "c"});
+    assert_eq!(round_trip::<FirstThatAccepts>(&both), Ok(json!({"filter": "tag:b", "comment": "c"})));
+    // The generated enum takes the member that knows every key, whatever the order.
+    same::<LinkRequest>(both.clone());
+    assert!(matches!(serde_json::from_value(both).unwrap(), LinkRequest::ByKeys(_)));
+    assert!(matches!(serde_json::from_value(json!({"filter": "x"})).unwrap(), LinkRequest::ByFilter(_)));
+    // No member knows `other`: the first that accepts it, as serde's untagged order reads it.
+    assert!(matches!(serde_json::from_value(json!({"filter": "x", "other": 1})).unwrap(), LinkRequest::ByFilter(_)));
+    let error = serde_json::from_value::<LinkRequest>(json!({"comment": "c"})).unwrap_err().to_string();
+    assert_eq!(error, "data did not match any variant of untagged enum LinkRequest");
 }
 
 #[test]

@@ -15,6 +15,7 @@
 //! | `incremental` | unchanged runs, one changed doc, the stamp and the manifest |
 //! | `json_schema` | the JSON Schema export |
 //! | `merge` | several dialects of one API merged |
+//! | `merge_vendor` | one API in four openapi-generator languages and Speakeasy, merged with no config |
 //! | `openapi_spec` | (helper) an OpenAPI spec as ground truth: facts, `[wire_names]`, payloads |
 //! | `properties` | property tests over generated docs |
 //! | `readme` | the README's examples |
@@ -42,6 +43,7 @@ mod hostile_inputs;
 mod incremental;
 mod json_schema;
 mod merge;
+mod merge_vendor;
 mod openapi_spec;
 mod properties;
 mod readme;

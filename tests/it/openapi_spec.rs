@@ -26,9 +26,25 @@ pub struct SpecScore {
     pub kind: usize,
     pub enums: usize,
     pub enum_properties: usize,
+    /// The properties whose type kind is wrong, and why.
+    pub wrong_kinds: Vec<String>,
 }
 
 impl SpecScore {
+    /// Each fact's name and share: properties found, and of those the right JSON key,
+    /// required, nullable, type kind; of enum properties, the right values.
+    pub fn facts(&self) -> [(&'static str, f64); 6] {
+        let share = |n: usize, of: usize| n as f64 / of.max(1) as f64;
+        [
+            ("found", share(self.found, self.properties)),
+            ("JSON key", share(self.key, self.found)),
+            ("required", share(self.required, self.found)),
+            ("nullable", share(self.nullable, self.found)),
+            ("type kind", share(self.kind, self.found)),
+            ("enum values", share(self.enums, self.enum_properties)),
+        ]
+    }
+
     pub fn pct(n: usize, of: usize) -> String {
         if of == 0 { "-".into() } else { format!("{:.1}%", 100.0 * n as f64 / of as f64) }
     }
@@ -54,7 +70,11 @@ pub fn score(schema: &mdschema::ir::Schema, specs: &serde_json::Map<String, serd
             score.required += usize::from(field.required == required.contains(&key.as_str()));
             let nullable = property["nullable"].as_bool().unwrap_or(false);
             score.nullable += usize::from(field.nullable == nullable);
-            score.kind += usize::from(same_kind(&field.ty, property, specs, &by_id));
+            let kind = same_kind(&field.ty, property, specs, &by_id);
+            if !kind {
+                score.wrong_kinds.push(format!("{name}.{key}: {:?} for {property}", field.ty));
+            }
+            score.kind += usize::from(kind);
             let values = enum_values(property, specs);
             if !values.is_empty() {
                 score.enum_properties += 1;
@@ -127,7 +147,10 @@ fn same_kind(
         Some("number") => matches!(ty, Type::Float32 | Type::Float64 | Type::Number),
         Some("boolean") => matches!(ty, Type::Bool),
         Some("array") => matches!(ty, Type::List { .. }),
-        Some("object") if property.get("properties").is_some() => matches!(ty, Type::Ref { .. } | Type::Any),
+        // An object with properties is a model; with none (`properties: {}`), any keys.
+        Some("object") if property["properties"].as_object().is_some_and(|p| !p.is_empty()) => {
+            matches!(ty, Type::Ref { .. } | Type::Any)
+        }
         Some("object") => matches!(ty, Type::Map { .. } | Type::Any),
         None => matches!(ty, Type::Any | Type::Map { .. } | Type::Ref { .. }),
         Some(_) => false,
@@ -142,10 +165,15 @@ fn letters(name: &str) -> String {
 }
 
 /// The model (not an enum defined inside another) of the spec schema `name`: by title, else by
-/// the title's letters.
+/// the title's letters, else `Model` and the name.
 pub fn model_for<'m>(schema: &'m mdschema::ir::Schema, name: &str) -> Option<&'m mdschema::ir::Model> {
     let models = || schema.models.iter().filter(|m| !m.id.contains('#'));
-    models().find(|m| m.title == name).or_else(|| models().find(|m| letters(&m.title) == letters(name)))
+    let prefixed = format!("Model{name}");
+    models()
+        .find(|m| m.title == name)
+        .or_else(|| models().find(|m| letters(&m.title) == letters(name)))
+        // A reserved name some languages prefix (`ModelError`, `ModelImport`).
+        .or_else(|| models().find(|m| m.title == prefixed))
 }
 
 /// The field of `fields` for the spec property `key`: by JSON key, else by its letters.
@@ -261,7 +289,7 @@ impl<'s> Payloads<'s> {
 
     /// Every key an instance of `schema` may hold: its properties, its allOf members' and
     /// its oneOf members'.
-    fn keys(&self, schema: &'s Value) -> Vec<&'s str> {
+    pub fn keys(&self, schema: &'s Value) -> Vec<&'s str> {
         let (_, schema) = self.resolve(None, schema);
         let mut keys: Vec<&str> = self.properties(None, schema).into_keys().collect();
         for member in schema["oneOf"].as_array().into_iter().flatten() {

@@ -53,6 +53,10 @@ impl Dialect for JavaScript {
         super::go::is_model_name(name).then_some(name)
     }
 
+    fn name_is_key(&self) -> bool {
+        true
+    }
+
     fn field_name(&self, doc_name: &str, _title: &str) -> String {
         super::js_key(doc_name)
     }

@@ -13,6 +13,12 @@ use crate::markdown::DocTables;
 pub struct Php;
 
 impl Dialect for Php {
+    /// PHP's models sit in `docs/Model/` (its operations in `docs/Api/`): the flat family of
+    /// the other languages' `docs/`, for the merge.
+    fn folder_family(&self, folder: &str) -> Option<&'static str> {
+        (folder == "Model").then_some("")
+    }
+
     fn name(&self) -> &'static str {
         "openapi-php"
     }
