@@ -295,4 +295,16 @@ mod serde_support {
             Ok(usize::try_from(index).ok().and_then(|index| self.0.get(index).copied()))
         }
     }
+
+    /// A member of an untagged union of objects: `value` as a `T`, if its keys are all among
+    /// `keys` (whatever they are, for `None`). Trying the members that know every key first
+    /// keeps a laxer member from taking an object and dropping the keys it does not know.
+    pub fn member<T: ::serde::de::DeserializeOwned>(value: &::serde_json::Value, keys: Option<&[&str]>) -> Option<T> {
+        let known = match (keys, value.as_object()) {
+            (Some(keys), Some(object)) => object.keys().all(|key| keys.contains(&key.as_str())),
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        if known { ::serde_json::from_value(value.clone()).ok() } else { None }
+    }
 }

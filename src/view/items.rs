@@ -218,6 +218,8 @@ pub struct UnionView {
     /// variant in order, so that a member that would drop keys is never taken for one that
     /// keeps them.
     pub fits: Option<Vec<FitView>>,
+    /// With `fits`: the path to the serde support module, whose `member` reads each one.
+    pub support: Option<String>,
     /// The error when no member accepts the JSON, as a string literal.
     pub no_match: String,
     /// Attributes on the `impl` blocks.

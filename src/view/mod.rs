@@ -85,7 +85,11 @@ where
                 model,
             };
             let view = cx.file_view();
-            let calls_support = matches!(&view.item, ItemView::Struct(s) if s.serde.is_some());
+            let calls_support = match &view.item {
+                ItemView::Struct(s) => s.serde.is_some(),
+                ItemView::Union(u) => u.support.is_some(),
+                _ => false,
+            };
             Ok((view.path.clone(), calls_support, consume(view)?))
         })
         .collect::<Result<_, E>>()?;

@@ -72,6 +72,7 @@ impl ModelCx<'_> {
         }
         let no_match =
             literal(&format!("data did not match any variant of untagged enum {}", name.trim_start_matches("r#")));
+        let support = fits.as_ref().and_then(|_| self.names.serde_support_path(&self.model.folders));
         UnionView {
             name: name.to_string(),
             docs: self.model_docs(&[note]),
@@ -79,6 +80,7 @@ impl ModelCx<'_> {
             variants,
             tag,
             fits,
+            support,
             no_match,
             impl_attrs,
         }
