@@ -20,20 +20,24 @@ fn corpora(c: &mut Criterion) {
     {
         dialect_corpus(c, dialect, &PathBuf::from(&corpus).join("apideck").join(dialect).join(folder));
     }
-    merged_corpus(c, &PathBuf::from(&corpus).join("apideck"));
+    let apideck = PathBuf::from(&corpus).join("apideck");
+    let folders = ["java/models", "typescript/models", "python/models"].map(|f| apideck.join(f));
+    merged_corpus(c, "merge", &folders, "wire_case = \"snake_case\"\n");
+    let launchdarkly = PathBuf::from(&corpus).join("launchdarkly");
+    let folders = ["typescript", "go", "java", "python", "ruby"].map(|l| launchdarkly.join(l).join("docs"));
+    merged_corpus(c, "merge_openapi", &folders, "");
 }
 
-/// Reading Java, TypeScript and Python each, against reading the three merged: the merge
-/// should cost no more than the sum of the reads.
-fn merged_corpus(c: &mut Criterion, apideck: &Path) {
-    let folders: Vec<PathBuf> =
-        ["java/models", "typescript/models", "python/models"].iter().map(|f| apideck.join(f)).collect();
+/// Reading each folder, against reading them merged (Apideck's Java, TypeScript and Python;
+/// LaunchDarkly's five openapi-generator languages): the merge should cost no more than the
+/// sum of the reads.
+fn merged_corpus(c: &mut Criterion, group: &str, folders: &[PathBuf], config: &str) {
     let config_dir = tempfile::tempdir().unwrap();
     let config_file = config_dir.path().join("mdschema.toml");
-    std::fs::write(&config_file, "wire_case = \"snake_case\"\n").unwrap();
-    let mut group = c.benchmark_group("merge");
+    std::fs::write(&config_file, config).unwrap();
+    let mut group = c.benchmark_group(group);
     group.sample_size(10);
-    for folder in &folders {
+    for folder in folders {
         let name = folder.parent().unwrap().file_name().unwrap().to_string_lossy().into_owned();
         group.bench_function(format!("load_{name}"), |b| {
             b.iter(|| {
@@ -50,7 +54,7 @@ fn merged_corpus(c: &mut Criterion, apideck: &Path) {
     }
     group.bench_function("load_merged", |b| {
         b.iter(|| {
-            mdschema::Config::new().schemas_dirs(&folders).config_file(&config_file).load().unwrap().schema.models.len()
+            mdschema::Config::new().schemas_dirs(folders).config_file(&config_file).load().unwrap().schema.models.len()
         })
     });
     group.finish();
