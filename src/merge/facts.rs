@@ -1,0 +1,178 @@
+//! Which statement of a fact wins when two sources state it: a stated presence over an
+//! inferred one, a stated JSON key over a derived one, the more precise type (an integer over
+//! `number`, the narrower width, a date or an enum over a string, nullable items over plain
+//! ones); what really disagrees is reported.
+
+use std::collections::HashSet;
+
+use crate::ir::{Field, Literal, Model, ModelRef, Type};
+
+/// Merges `later` into `earlier`; what really disagrees, for a warning.
+pub(super) fn merge_field(earlier: &mut Field, later: Field, label: &str, enums: &HashSet<String>) -> Option<String> {
+    let mut conflict = None;
+    match (earlier.wire_name_stated, later.wire_name_stated) {
+        (false, true) => {
+            earlier.wire_name = later.wire_name.clone();
+            earlier.wire_name_stated = true;
+            earlier.provenance.insert("wire_name".into(), label.to_string());
+        }
+        (true, true) if earlier.wire_name != later.wire_name => {
+            conflict = Some(format!(
+                "field `{}` has the JSON key `{}` here and `{}` in `{label}`",
+                earlier.name, earlier.wire_name, later.wire_name
+            ));
+        }
+        _ => {}
+    }
+    match (earlier.presence_stated, later.presence_stated) {
+        (false, true) => {
+            earlier.required = later.required;
+            earlier.nullable = later.nullable;
+            earlier.presence_stated = true;
+            earlier.provenance.insert("presence".into(), label.to_string());
+        }
+        (true, true) if (earlier.required, earlier.nullable) != (later.required, later.nullable) => {
+            conflict = Some(format!(
+                "field `{}` is {} here and {} in `{label}`",
+                earlier.name,
+                presence(earlier),
+                presence(&later)
+            ));
+        }
+        // Neither says: `null` is kept if either reads it so.
+        (false, false) => earlier.nullable |= later.nullable,
+        _ => {}
+    }
+    match merge_type(&earlier.ty, &later.ty, &|id| enums.contains(id)) {
+        Some(ty) => {
+            if ty != earlier.ty {
+                earlier.provenance.insert("type".into(), label.to_string());
+            }
+            earlier.ty = ty;
+        }
+        None if conflict.is_none() => {
+            conflict = Some(format!(
+                "field `{}` is {} here and {} in `{label}`",
+                earlier.name,
+                type_name(&earlier.ty),
+                type_name(&later.ty)
+            ));
+        }
+        None => {}
+    }
+    if earlier.description.is_none() {
+        earlier.description = later.description;
+    }
+    if earlier.example.is_none() {
+        earlier.example = later.example;
+    }
+    earlier.deprecated |= later.deprecated;
+    conflict
+}
+
+/// The more precise of two statements of one type, or `None` when they disagree.
+/// `is_enum` tells a reference to a string enum, which a language without inline enums
+/// writes as a string.
+pub(super) fn merge_type(a: &Type, b: &Type, is_enum: &dyn Fn(&str) -> bool) -> Option<Type> {
+    use Type::*;
+    let boxed = |t: Type| Box::new(t);
+    let merge = |x: &Type, y: &Type| merge_type(x, y, is_enum);
+    Some(match (a, b) {
+        (a, b) if a == b => a.clone(),
+        // The narrower width: languages without widths (Python's `int` and `float`, Ruby's
+        // `Integer`) read as the widest.
+        (Int32, Int64) | (Int64, Int32) => Int32,
+        (Float32, Float64) | (Float64, Float32) => Float32,
+        // Dates are strings in the languages that do not parse them.
+        (String, x @ (Date | DateTime)) | (x @ (Date | DateTime), String) => x.clone(),
+        (String, x @ Ref { target }) | (x @ Ref { target }, String) if is_enum(&target.id) => x.clone(),
+        (Number, x @ (Int32 | Int64 | Float32 | Float64)) | (x @ (Int32 | Int64 | Float32 | Float64), Number) => {
+            x.clone()
+        }
+        (Any, x) | (x, Any) => x.clone(),
+        (Nullable { inner: x }, Nullable { inner: y }) => Nullable { inner: boxed(merge(x, y)?) },
+        (Nullable { inner: x }, y) | (y, Nullable { inner: x }) => Nullable { inner: boxed(merge(x, y)?) },
+        (List { item: x }, List { item: y }) => List { item: boxed(merge(x, y)?) },
+        (Map { value: x }, Map { value: y }) => Map { value: boxed(merge(x, y)?) },
+        // A const stands for one value of the type another dialect writes.
+        (String, c @ Const { value: Literal::String(_) })
+        | (c @ Const { value: Literal::String(_) }, String)
+        | (Bool, c @ Const { value: Literal::Bool(_) })
+        | (c @ Const { value: Literal::Bool(_) }, Bool)
+        | (Int32 | Int64 | Number, c @ Const { value: Literal::Integer(_) })
+        | (c @ Const { value: Literal::Integer(_) }, Int32 | Int64 | Number) => c.clone(),
+        // A const here, a one-value enum there (or two models matched apart): keep the first.
+        (Ref { .. } | Const { .. }, Ref { .. } | Const { .. }) => a.clone(),
+        _ => return None,
+    })
+}
+
+/// The field that flattens `union` into an object beside the object's own fields.
+pub(super) fn flattened(union: &Model) -> Field {
+    Field {
+        name: "member".into(),
+        wire_name: String::new(),
+        wire_name_stated: false,
+        ty: Type::Ref { target: ModelRef { id: union.id.clone(), boxed: false } },
+        required: true,
+        nullable: false,
+        presence_stated: true,
+        deprecated: false,
+        deprecation_note: None,
+        catch_all: true,
+        description: Some("The member it is: the object's other keys.".into()),
+        example: None,
+        default: None,
+        span: union.title_span,
+        type_span: union.title_span,
+        provenance: Default::default(),
+    }
+}
+
+fn presence(field: &Field) -> &'static str {
+    match (field.required, field.nullable) {
+        (true, false) => "required",
+        (true, true) => "required and nullable",
+        (false, false) => "optional",
+        (false, true) => "optional and nullable",
+    }
+}
+
+fn type_name(ty: &Type) -> String {
+    serde_json::to_value(ty).ok().and_then(|v| v["type"].as_str().map(str::to_string)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference(id: &str) -> Type {
+        Type::Ref { target: ModelRef { id: id.into(), boxed: false } }
+    }
+
+    #[test]
+    fn the_precise_statement_of_a_type_wins() {
+        let list = |t: Type| Type::List { item: Box::new(t) };
+        let null = |t: Type| Type::Nullable { inner: Box::new(t) };
+        let cases: Vec<(Type, Type, Option<Type>)> = vec![
+            (Type::Number, Type::Int64, Some(Type::Int64)),
+            (Type::Float64, Type::Number, Some(Type::Float64)),
+            (list(Type::String), list(null(Type::String)), Some(list(null(Type::String)))),
+            (Type::Any, Type::Map { value: Box::new(Type::Any) }, Some(Type::Map { value: Box::new(Type::Any) })),
+            (Type::String, Type::Const { value: "x".into() }, Some(Type::Const { value: "x".into() })),
+            (Type::Int64, Type::String, None),
+            (Type::Date, Type::DateTime, None),
+            (Type::String, Type::DateTime, Some(Type::DateTime)),
+            (Type::Int64, Type::Int32, Some(Type::Int32)),
+            (list(Type::Float32), list(Type::Float64), Some(list(Type::Float32))),
+            (Type::Date, Type::String, Some(Type::Date)),
+            (Type::String, reference("Mode"), Some(reference("Mode"))),
+            (reference("Mode"), Type::String, Some(reference("Mode"))),
+            // Not a string enum: a real disagreement.
+            (Type::String, reference("Pet"), None),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(merge_type(&a, &b, &|id| id == "Mode"), expected, "{a:?} + {b:?}");
+        }
+    }
+}
