@@ -306,6 +306,12 @@ pub trait Dialect: Sync {
         false
     }
 
+    /// In a doc whose Notes column never says `[optional]` or `[required]`, whether the cell
+    /// itself marks the field as one that may be absent (Fastly's Rust `Option<…>`).
+    fn optional_without_notes(&self, _cell: &CellType) -> bool {
+        false
+    }
+
     /// Docs of the dialect's SDKs that are not JSON bodies (operation request and response
     /// wrappers, SDK globals, helpers), as globs over paths relative to the schemas folder:
     /// mdschema.toml's default `exclude` is every dialect's.

@@ -124,17 +124,21 @@ impl Cx<'_> {
 
     fn properties(&mut self, table: &Table, doc: &DocTables) -> Vec<Field<Link>> {
         let mut fields: Vec<Field<Link>> = Vec::with_capacity(table.rows.len());
-        for row in &table.rows {
-            let raw = self.file.slice(row.span);
-            let Some(cells) = property_row(raw, row.span.start) else {
+        let rows: Vec<(Option<PropertyRow>, Span)> =
+            table.rows.iter().map(|row| (property_row(self.file.slice(row.span), row.span.start), row.span)).collect();
+        // Fastly's Rust templates write neither `[optional]` nor `[required]` in model docs:
+        // there the dialect's own mark (`Option<`) says a field may be absent.
+        let notes_say_presence = rows.iter().flat_map(|(row, _)| row).any(|r| r.notes.optional || r.notes.required);
+        for (row, span) in &rows {
+            let Some(cells) = row else {
                 self.error(
-                    row.span,
+                    *span,
                     "the row has no Name and Type cells",
                     "write rows as `**name** | **type** | description | notes`",
                 );
                 continue;
             };
-            if let Some(field) = self.property(&cells, row.span, &fields, doc) {
+            if let Some(field) = self.property(cells, *span, &fields, doc, notes_say_presence) {
                 fields.push(field);
             }
         }
@@ -147,6 +151,7 @@ impl Cx<'_> {
         span: Span,
         earlier: &[Field<Link>],
         doc: &DocTables,
+        notes_say_presence: bool,
     ) -> Option<Field<Link>> {
         let (name_text, name_span) = row.name;
         let (written, deprecated) = strip_strikethrough(name_text);
@@ -188,8 +193,13 @@ impl Cx<'_> {
             );
             return None;
         }
-        let required = (row.notes.required || !row.notes.optional) && !catch_all;
-        let presence = self.dialect.presence(&parsed, required);
+        let marked_optional = !notes_say_presence && self.dialect.optional_without_notes(&parsed);
+        let required = (row.notes.required || !row.notes.optional) && !catch_all && !marked_optional;
+        // The mark says absent or `null`, not which: both are kept.
+        let (presence, presence_stated) = match marked_optional {
+            true => (dialect::presence_unknown_nullability(false), false),
+            false => (self.dialect.presence(&parsed, required), self.dialect.states_presence(&parsed, required)),
+        };
         let inline = self.inline_enum(row, &name, doc);
         let ty = match (&parsed.ty, row.notes.one_of.as_slice(), inline) {
             (_, _, Some(enum_name)) => as_enum(parsed.ty.clone(), &format!("{}{enum_name}", self.title)),
@@ -218,7 +228,7 @@ impl Cx<'_> {
         };
         Some(Field {
             provenance: Default::default(),
-            presence_stated: self.dialect.states_presence(&parsed, required),
+            presence_stated,
             nullable: !catch_all && presence.nullable,
             required: presence.required,
             name,

@@ -3,12 +3,12 @@
 //! `number`, the narrower width, a date or an enum over a string, nullable items over plain
 //! ones); what really disagrees is reported.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::ir::{Field, Literal, Model, ModelRef, Type};
+use crate::ir::{Field, Literal, Model, ModelKind, ModelRef, Type};
 
 /// Merges `later` into `earlier`; what really disagrees, for a warning.
-pub(super) fn merge_field(earlier: &mut Field, later: Field, label: &str, enums: &HashSet<String>) -> Option<String> {
+pub(super) fn merge_field(earlier: &mut Field, later: Field, label: &str, named: &Named) -> Option<String> {
     let mut conflict = None;
     match (earlier.wire_name_stated, later.wire_name_stated) {
         (false, true) => {
@@ -43,7 +43,7 @@ pub(super) fn merge_field(earlier: &mut Field, later: Field, label: &str, enums:
         (false, false) => earlier.nullable |= later.nullable,
         _ => {}
     }
-    match merge_type(&earlier.ty, &later.ty, &|id| enums.contains(id)) {
+    match merge_type(&earlier.ty, &later.ty, named) {
         Some(ty) => {
             if ty != earlier.ty {
                 earlier.provenance.insert("type".into(), label.to_string());
@@ -70,13 +70,42 @@ pub(super) fn merge_field(earlier: &mut Field, later: Field, label: &str, enums:
     conflict
 }
 
+/// What the models a type may refer to are, by merged id, on both sides of a merge.
+#[derive(Default)]
+pub(super) struct Named {
+    /// String enums, which a language without inline enums writes as a string.
+    pub enums: HashSet<String>,
+    /// Models that are one value of a type (python-prior's `value` docs, a one-member union,
+    /// an object of nothing but `any string name`), which another language writes as that
+    /// type.
+    pub aliases: HashMap<String, Type>,
+}
+
+impl Named {
+    /// Records `model` under its merged `id`.
+    pub(super) fn add(&mut self, id: &str, model: &Model) {
+        match &model.kind {
+            ModelKind::Enum { integer: false, .. } => {
+                self.enums.insert(id.to_string());
+            }
+            ModelKind::Union { members } if members.len() == 1 => {
+                self.aliases.insert(id.to_string(), members[0].ty.clone());
+            }
+            // An object of nothing but its catch-all is a map.
+            ModelKind::Object { fields, .. } if fields.len() == 1 && fields[0].catch_all => {
+                self.aliases.insert(id.to_string(), fields[0].ty.clone());
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The more precise of two statements of one type, or `None` when they disagree.
-/// `is_enum` tells a reference to a string enum, which a language without inline enums
-/// writes as a string.
-pub(super) fn merge_type(a: &Type, b: &Type, is_enum: &dyn Fn(&str) -> bool) -> Option<Type> {
+pub(super) fn merge_type(a: &Type, b: &Type, named: &Named) -> Option<Type> {
     use Type::*;
     let boxed = |t: Type| Box::new(t);
-    let merge = |x: &Type, y: &Type| merge_type(x, y, is_enum);
+    let merge = |x: &Type, y: &Type| merge_type(x, y, named);
+    let alias_of = |target: &ModelRef, x: &Type| named.aliases.get(&target.id).is_some_and(|ty| merge(x, ty).is_some());
     Some(match (a, b) {
         (a, b) if a == b => a.clone(),
         // The narrower width: languages without widths (Python's `int` and `float`, Ruby's
@@ -85,7 +114,9 @@ pub(super) fn merge_type(a: &Type, b: &Type, is_enum: &dyn Fn(&str) -> bool) -> 
         (Float32, Float64) | (Float64, Float32) => Float32,
         // Dates are strings in the languages that do not parse them.
         (String, x @ (Date | DateTime)) | (x @ (Date | DateTime), String) => x.clone(),
-        (String, x @ Ref { target }) | (x @ Ref { target }, String) if is_enum(&target.id) => x.clone(),
+        (String, x @ Ref { target }) | (x @ Ref { target }, String) if named.enums.contains(&target.id) => x.clone(),
+        // A model that is one value of a type is that type: the first statement is kept.
+        (x, Ref { target }) | (Ref { target }, x) if alias_of(target, x) => a.clone(),
         (Number, x @ (Int32 | Int64 | Float32 | Float64)) | (x @ (Int32 | Int64 | Float32 | Float64), Number) => {
             x.clone()
         }
@@ -154,6 +185,9 @@ mod tests {
     fn the_precise_statement_of_a_type_wins() {
         let list = |t: Type| Type::List { item: Box::new(t) };
         let null = |t: Type| Type::Nullable { inner: Box::new(t) };
+        let mut named = Named::default();
+        named.enums.insert("Mode".into());
+        named.aliases.insert("Names".into(), list(Type::String));
         let cases: Vec<(Type, Type, Option<Type>)> = vec![
             (Type::Number, Type::Int64, Some(Type::Int64)),
             (Type::Float64, Type::Number, Some(Type::Float64)),
@@ -170,9 +204,13 @@ mod tests {
             (reference("Mode"), Type::String, Some(reference("Mode"))),
             // Not a string enum: a real disagreement.
             (Type::String, reference("Pet"), None),
+            // A model that is a list of strings is that list.
+            (list(Type::String), reference("Names"), Some(list(Type::String))),
+            (reference("Names"), list(Type::String), Some(reference("Names"))),
+            (list(Type::Int64), reference("Names"), None),
         ];
         for (a, b, expected) in cases {
-            assert_eq!(merge_type(&a, &b, &|id| id == "Mode"), expected, "{a:?} + {b:?}");
+            assert_eq!(merge_type(&a, &b, &named), expected, "{a:?} + {b:?}");
         }
     }
 }

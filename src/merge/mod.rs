@@ -11,7 +11,7 @@ use heck::ToSnakeCase;
 
 mod facts;
 
-use facts::{flattened, merge_field};
+use facts::{Named, flattened, merge_field};
 
 use crate::diag::{Diagnostic, WarningCode};
 use crate::ir::{Field, Model, ModelKind, ModelRef, Schema, Type};
@@ -117,16 +117,15 @@ impl State<'_> {
             ids.insert(model.id.clone(), id);
         }
         let label = self.sources[index].0.clone();
-        // The string enums of both sides, by merged id: a field one language types as a string
-        // another may type as one (Java's inline enums).
-        let enums: HashSet<String> = self
-            .models
-            .iter()
-            .map(|m| (&m.id, &m.kind))
-            .chain(schema.models.iter().map(|m| (&ids[&m.id], &m.kind)))
-            .filter(|(_, kind)| matches!(kind, ModelKind::Enum { integer: false, .. }))
-            .map(|(id, _)| id.clone())
-            .collect();
+        // What both sides' models are, by merged id: a field one language types as a string or
+        // a list another may type as an enum or a named list.
+        let mut named = Named::default();
+        for model in &self.models {
+            named.add(&model.id, model);
+        }
+        for model in &schema.models {
+            named.add(&ids[&model.id], model);
+        }
         for model in schema.models {
             let original = model.source.clone();
             let own_id = model.id.clone();
@@ -135,7 +134,7 @@ impl State<'_> {
             match target.get(&own_id) {
                 Some(&i) => {
                     self.origin[i].push((index, original));
-                    self.merge_model(i, index, model, &label, &enums);
+                    self.merge_model(i, index, model, &label, &named);
                 }
                 None => {
                     model.id = ids[&own_id].clone();
@@ -203,7 +202,7 @@ impl State<'_> {
         }
     }
 
-    fn merge_model(&mut self, i: usize, source: usize, later: Model, label: &str, enums: &HashSet<String>) {
+    fn merge_model(&mut self, i: usize, source: usize, later: Model, label: &str, named: &Named) {
         let earlier_source = self.origin[i][0].clone();
         let member_names = match &later.kind {
             ModelKind::Union { members } => self.member_field_names(members),
@@ -230,7 +229,7 @@ impl State<'_> {
                         Some(i) => {
                             matched[i] = true;
                             let earlier = &mut fields[i];
-                            if let Some(what) = merge_field(earlier, field.clone(), label, enums) {
+                            if let Some(what) = merge_field(earlier, field.clone(), label, named) {
                                 conflicts.push((earlier.type_span, field.type_span, what));
                             }
                         }

@@ -94,3 +94,19 @@ fn every_openapi_generator_folder_generates_in_its_language_and_compiles() {
     assert!(output.status.success(), "clippy failed:\n{}", String::from_utf8_lossy(&output.stderr));
     eprintln!("{} folders checked under clippy in {:?}", COMPILED.len(), started.elapsed());
 }
+
+/// Fastly's five languages (no spec to measure against) merge with no conflict: Rust's
+/// `Option<` in docs without Notes is read as may-be-absent, and python-prior's models that
+/// are one value (a named list, an object of nothing but `any string name`) as that value.
+#[test]
+fn fastly_languages_merge_without_conflicts() {
+    let Some(corpus) = corpus() else { return };
+    let folders = ["python", "rust", "javascript", "ruby", "php"].map(|l| corpus.join("fastly").join(l).join("docs"));
+    let loaded = mdschema::Config::new().schemas_dirs(folders).load().unwrap();
+    let conflicts: Vec<_> =
+        loaded.warnings.iter().filter(|w| w.code == Some(mdschema::WarningCode::MergeConflict)).collect();
+    let unions =
+        loaded.schema.models.iter().filter(|m| matches!(m.kind, mdschema::ir::ModelKind::Union { .. })).count();
+    eprintln!("fastly merged: {} models ({unions} unions), {} conflicts", loaded.schema.models.len(), conflicts.len());
+    assert!(conflicts.is_empty(), "{:#?}", conflicts.iter().take(5).collect::<Vec<_>>());
+}

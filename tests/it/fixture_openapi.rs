@@ -66,6 +66,16 @@ fn rust_option_on_a_required_field_is_nullable() {
 }
 
 #[test]
+fn rust_option_alone_in_a_doc_without_notes_may_be_absent() {
+    // Fastly's Rust templates write no `[optional]` in model docs: `Option<` marks it.
+    use openapi::rust::Bucket;
+    for bucket in [json!({"name": "b"}), json!({"name": "b", "region": null, "tags": ["x"]})] {
+        assert_eq!(round_trip::<Bucket>(&bucket), Ok(bucket.clone()));
+    }
+    assert!(round_trip::<Bucket>(&json!({"region": "eu"})).is_err(), "name is required");
+}
+
+#[test]
 fn inline_enums_become_enums_of_their_own() {
     use openapi::java::{Pet, PetModeEnum};
     let pet: Pet = serde_json::from_value(json!({"id": 1, "name": "n", "mode": "agent"})).unwrap();

@@ -122,6 +122,12 @@ impl Dialect for Rust {
         true
     }
 
+    /// Fastly's templates write no Notes in model docs: `Option<…>` alone marks a field that
+    /// may be absent.
+    fn optional_without_notes(&self, cell: &CellType) -> bool {
+        cell.wrapper != Wrapper::None
+    }
+
     fn presence(&self, cell: &CellType, required: bool) -> Presence {
         let nullable = match cell.wrapper {
             Wrapper::OptionalNullable | Wrapper::Nullable => true,
