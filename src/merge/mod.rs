@@ -202,7 +202,7 @@ impl State<'_> {
         }
     }
 
-    fn merge_model(&mut self, i: usize, source: usize, later: Model, label: &str, named: &Named) {
+    fn merge_model(&mut self, i: usize, source: usize, mut later: Model, label: &str, named: &Named) {
         let earlier_source = self.origin[i][0].clone();
         let member_names = match &later.kind {
             ModelKind::Union { members } => self.member_field_names(members),
@@ -213,35 +213,19 @@ impl State<'_> {
         model.provenance.push(label.to_string());
         model.deprecated |= later.deprecated;
         if model.description.is_none() {
-            model.description = later.description;
+            model.description = later.description.take();
         }
         if model.deprecation_note.is_none() {
-            model.deprecation_note = later.deprecation_note;
+            model.deprecation_note = later.deprecation_note.take();
         }
-        let kind = std::mem::replace(&mut model.kind, ModelKind::Opaque { unreadable: None });
+        let opaque = || ModelKind::Opaque { unreadable: None };
+        let kind = std::mem::replace(&mut model.kind, opaque());
+        let later_kind = std::mem::replace(&mut later.kind, opaque());
         let mut shaped = false;
         let mut conflicts = Vec::new();
-        model.kind = match (kind, later.kind) {
+        model.kind = match (kind, later_kind) {
             (ModelKind::Object { mut fields, keep_unknown }, ModelKind::Object { fields: more, .. }) => {
-                let mut matched = vec![false; fields.len()];
-                for field in more {
-                    match same_field(&fields, &matched, &field) {
-                        Some(i) => {
-                            matched[i] = true;
-                            let earlier = &mut fields[i];
-                            if let Some(what) = merge_field(earlier, field.clone(), label, named) {
-                                conflicts.push((earlier.type_span, field.type_span, what));
-                            }
-                        }
-                        None => {
-                            let mut field = field;
-                            field.provenance.insert("field".into(), label.to_string());
-                            fields.push(field);
-                            // Its own source's other fields do not state it again.
-                            matched.push(true);
-                        }
-                    }
-                }
+                conflicts = merge_fields(&mut fields, more, label, named);
                 ModelKind::Object { fields, keep_unknown }
             }
             (
@@ -277,19 +261,7 @@ impl State<'_> {
                 if own.is_empty() {
                     ModelKind::Union { members }
                 } else {
-                    let union = Model {
-                        id: format!("{}#Member", model.id),
-                        title: format!("{}Member", model.title),
-                        description: Some(format!("Which member of the `{}` model it is.", model.title)),
-                        kind: ModelKind::Union { members },
-                        provenance: vec![label.to_string()],
-                        source: later.source.clone(),
-                        folders: later.folders.clone(),
-                        dialect: later.dialect.clone(),
-                        title_span: later.title_span,
-                        deprecated: false,
-                        deprecation_note: None,
-                    };
+                    let union = member_union(model, members, &later, label);
                     let mut fields = own;
                     fields.push(flattened(&union));
                     beside = Some(union);
@@ -374,6 +346,50 @@ fn kind_name<R>(kind: &ModelKind<R>) -> &'static str {
         ModelKind::Enum { .. } => "an enum",
         ModelKind::Union { .. } => "a union",
         ModelKind::Opaque { .. } => "any JSON",
+    }
+}
+
+/// Merges the `later` source's fields into `fields`: each one matched is merged fact by fact,
+/// each other added. Returns what really disagrees, with both places.
+fn merge_fields(fields: &mut Vec<Field>, later: Vec<Field>, label: &str, named: &Named) -> Vec<(Span, Span, String)> {
+    let mut conflicts = Vec::new();
+    let mut matched = vec![false; fields.len()];
+    for mut field in later {
+        match same_field(fields, &matched, &field) {
+            Some(i) => {
+                matched[i] = true;
+                let earlier = &mut fields[i];
+                let there = field.type_span;
+                if let Some(what) = merge_field(earlier, field, label, named) {
+                    conflicts.push((earlier.type_span, there, what));
+                }
+            }
+            None => {
+                field.provenance.insert("field".into(), label.to_string());
+                fields.push(field);
+                // Its own source's other fields do not state it again.
+                matched.push(true);
+            }
+        }
+    }
+    conflicts
+}
+
+/// The union of `members` (from `later`) as a model of its own beside `model`, which keeps
+/// the fields no member has: `PetShapeMember`, id `PetShape#Member`.
+fn member_union(model: &Model, members: Vec<crate::ir::Member>, later: &Model, label: &str) -> Model {
+    Model {
+        id: format!("{}#Member", model.id),
+        title: format!("{}Member", model.title),
+        description: Some(format!("Which member of the `{}` model it is.", model.title)),
+        kind: ModelKind::Union { members },
+        provenance: vec![label.to_string()],
+        source: later.source.clone(),
+        folders: later.folders.clone(),
+        dialect: later.dialect.clone(),
+        title_span: later.title_span,
+        deprecated: false,
+        deprecation_note: None,
     }
 }
 
