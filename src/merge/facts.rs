@@ -79,11 +79,16 @@ pub(super) struct Named {
     /// an object of nothing but `any string name`), which another language writes as that
     /// type.
     pub aliases: HashMap<String, Type>,
+    /// Objects' field names, either side's: what a union's member holds.
+    pub fields: HashMap<String, Vec<String>>,
 }
 
 impl Named {
     /// Records `model` under its merged `id`.
     pub(super) fn add(&mut self, id: &str, model: &Model) {
+        if let ModelKind::Object { fields, .. } = &model.kind {
+            self.fields.entry(id.to_string()).or_default().extend(fields.iter().map(|f| f.name.clone()));
+        }
         match &model.kind {
             ModelKind::Enum { integer: false, .. } => {
                 self.enums.insert(id.to_string());

@@ -205,7 +205,7 @@ impl State<'_> {
     fn merge_model(&mut self, i: usize, source: usize, mut later: Model, label: &str, named: &Named) {
         let earlier_source = self.origin[i][0].clone();
         let member_names = match &later.kind {
-            ModelKind::Union { members } => self.member_field_names(members),
+            ModelKind::Union { members } => member_field_names(named, members),
             _ => None,
         };
         let mut beside: Option<Model> = None;
@@ -295,17 +295,6 @@ impl State<'_> {
 
     /// The names (their letters) of every field of the union's members, when each member is
     /// an object known here.
-    fn member_field_names(&self, members: &[crate::ir::Member]) -> Option<HashSet<String>> {
-        let mut names = HashSet::new();
-        for member in members {
-            let Type::Ref { target } = &member.ty else { return None };
-            let model = self.models.iter().find(|m| m.id == target.id)?;
-            let ModelKind::Object { fields, .. } = &model.kind else { return None };
-            names.extend(fields.iter().map(|f| letters(&f.name)));
-        }
-        Some(names)
-    }
-
     fn conflict(
         &self,
         (first, first_path): (usize, String),
@@ -347,6 +336,17 @@ fn kind_name<R>(kind: &ModelKind<R>) -> &'static str {
         ModelKind::Union { .. } => "a union",
         ModelKind::Opaque { .. } => "any JSON",
     }
+}
+
+/// The names (their letters) of every field of the union's members, when each member is an
+/// object either side knows.
+fn member_field_names(named: &Named, members: &[crate::ir::Member]) -> Option<HashSet<String>> {
+    let mut names = HashSet::new();
+    for member in members {
+        let Type::Ref { target } = &member.ty else { return None };
+        names.extend(named.fields.get(&target.id)?.iter().map(|name| letters(name)));
+    }
+    Some(names)
 }
 
 /// Merges the `later` source's fields into `fields`: each one matched is merged fact by fact,

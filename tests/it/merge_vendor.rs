@@ -128,3 +128,16 @@ fn speakeasy_and_openapi_generator_docs_of_one_api_merge() {
         assert!(fields(pet).iter().any(|f| f.wire_name == "_links"), "{order:?}");
     }
 }
+
+#[test]
+fn a_union_keeps_its_own_fields_though_its_members_come_later() {
+    // The first folder has only the flattened `PetShape`; Ruby's members (`Square` after
+    // `PetShape` in its folder) are new to the merge when the union meets the object.
+    let first = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture().join("typescript/PetShape.md"), first.path().join("PetShape.md")).unwrap();
+    let mut config = mdschema::Config::new();
+    config.schemas_dirs([first.path().to_path_buf(), fixture().join("ruby")]);
+    let loaded = config.load().unwrap();
+    let names: Vec<&str> = fields(model(&loaded, "PetShape")).iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["kind", "member"]);
+}
