@@ -143,28 +143,6 @@ pub(super) fn merge_type(a: &Type, b: &Type, named: &Named) -> Option<Type> {
     })
 }
 
-/// The field that flattens `union` into an object beside the object's own fields.
-pub(super) fn flattened(union: &Model) -> Field {
-    Field {
-        name: "member".into(),
-        wire_name: String::new(),
-        wire_name_stated: false,
-        ty: Type::Ref { target: ModelRef { id: union.id.clone(), boxed: false } },
-        required: true,
-        nullable: false,
-        presence_stated: true,
-        deprecated: false,
-        deprecation_note: None,
-        catch_all: true,
-        description: Some("The member it is: the object's other keys.".into()),
-        example: None,
-        default: None,
-        span: union.title_span,
-        type_span: union.title_span,
-        provenance: Default::default(),
-    }
-}
-
 fn presence(field: &Field) -> &'static str {
     match (field.required, field.nullable) {
         (true, false) => "required",

@@ -11,7 +11,7 @@ use heck::ToSnakeCase;
 
 mod facts;
 
-use facts::{Named, flattened, merge_field};
+use facts::{Named, merge_field};
 
 use crate::diag::{Diagnostic, WarningCode};
 use crate::ir::{Field, Model, ModelKind, ModelRef, Schema, Type};
@@ -154,14 +154,12 @@ impl State<'_> {
         let free = |list: Option<&Vec<usize>>| -> Vec<usize> {
             list.map(|l| l.iter().copied().filter(|&i| !taken[i]).collect()).unwrap_or_default()
         };
-        let mut candidates = if model.folders.is_empty() {
-            free(by_key.get(&(String::new(), title.clone())))
-        } else {
-            free(by_key.get(&(family(&model.folders), title.clone())))
-        };
-        // Docs in folders beside docs without (openapi-generator's flat `docs/`, PHP's
-        // `docs/Model/` of that family too): the title alone.
-        if candidates.is_empty() && !model.folders.is_empty() {
+        // A flat folder's family (and PHP's `docs/Model/`) is the empty one: every title.
+        let own_family = family(&model.folders);
+        let mut candidates = free(by_key.get(&(own_family.clone(), title.clone())));
+        // Docs in folders beside docs without (openapi-generator's flat `docs/`): the title
+        // alone.
+        if candidates.is_empty() && !own_family.is_empty() {
             let flat = |&i: &usize| family(&self.models[i].folders).is_empty();
             candidates = free(by_key.get(&(String::new(), title.clone()))).into_iter().filter(flat).collect();
         }
@@ -390,6 +388,28 @@ fn member_union(model: &Model, members: Vec<crate::ir::Member>, later: &Model, l
         title_span: later.title_span,
         deprecated: false,
         deprecation_note: None,
+    }
+}
+
+/// The field that flattens `union` into an object beside the object's own fields.
+fn flattened(union: &Model) -> Field {
+    Field {
+        name: "member".into(),
+        wire_name: String::new(),
+        wire_name_stated: false,
+        ty: Type::Ref { target: ModelRef { id: union.id.clone(), boxed: false } },
+        required: true,
+        nullable: false,
+        presence_stated: true,
+        deprecated: false,
+        deprecation_note: None,
+        catch_all: true,
+        description: Some("The member it is: the object's other keys.".into()),
+        example: None,
+        default: None,
+        span: union.title_span,
+        type_span: union.title_span,
+        provenance: Default::default(),
     }
 }
 

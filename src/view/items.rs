@@ -213,17 +213,23 @@ pub struct UnionView {
     /// For a discriminated union: the JSON key of the tag, quoted; its `Deserialize` reads
     /// the tag and picks the variant.
     pub tag: Option<String>,
-    /// For an untagged union of several objects, written out: first the members that know
-    /// every key of the object (each variant's name and its JSON keys, quoted), then every
-    /// variant in order, so that a member that would drop keys is never taken for one that
-    /// keeps them.
-    pub fits: Option<Vec<FitView>>,
-    /// With `fits`: the path to the serde support module, whose `member` reads each one.
-    pub support: Option<String>,
+    /// For an untagged union of several objects, its `Deserialize` written out: first the
+    /// members that know every key of the object, then every variant in order, so that a
+    /// member that would drop keys is never taken for one that keeps them.
+    pub choice: Option<MemberChoiceView>,
     /// The error when no member accepts the JSON, as a string literal.
     pub no_match: String,
     /// Attributes on the `impl` blocks.
     pub impl_attrs: Vec<String>,
+}
+
+/// How an untagged union of objects picks its member.
+#[derive(Debug, Clone, Hash, Serialize)]
+pub struct MemberChoiceView {
+    /// The path to the serde support module, whose `member` reads each one.
+    pub support: String,
+    /// The object members, in order.
+    pub fits: Vec<FitView>,
 }
 
 /// An object member of a union, and the JSON keys it knows.

@@ -87,7 +87,7 @@ where
             let view = cx.file_view();
             let calls_support = match &view.item {
                 ItemView::Struct(s) => s.serde.is_some(),
-                ItemView::Union(u) => u.support.is_some(),
+                ItemView::Union(u) => u.choice.is_some(),
                 _ => false,
             };
             Ok((view.path.clone(), calls_support, consume(view)?))

@@ -28,6 +28,7 @@ impl ModelCx<'_> {
             })
             .collect();
         let mut attrs = self.type_attrs(&format!("{STD_DERIVES}{}, {SERDE_DERIVES}", self.eq_hash()));
+        let choice = tags.is_none().then(|| self.member_choice(&order, &variants)).flatten();
         let (note, tag) = match &tags {
             Some((key, _)) => {
                 variants.push(MemberView {
@@ -45,19 +46,15 @@ impl ModelCx<'_> {
                 );
                 (note, Some(literal(key)))
             }
+            None if choice.is_some() => {
+                // Deserialize is written out: it tries the members that know every key first.
+                attrs = self.type_attrs(&format!("{STD_DERIVES}{}, ::serde::Serialize", self.eq_hash()));
+                ("Deserializing tries first each object member that knows every key of the JSON object, then every member in the order listed here, most specific first.".to_string(), None)
+            }
             None => {
                 ("Deserializing tries the members in the order listed here, most specific first.".to_string(), None)
             }
         };
-        let fits = tags.is_none().then(|| self.fits(&order, &variants)).flatten();
-        let note = match fits {
-            Some(_) => "Deserializing tries first each object member that knows every key of the JSON object, then every member in the order listed here, most specific first.".to_string(),
-            None => note,
-        };
-        if fits.is_some() {
-            // Deserialize is written out: it tries the members that know every key first.
-            attrs = self.type_attrs(&format!("{STD_DERIVES}{}, ::serde::Serialize", self.eq_hash()));
-        }
         attrs.push("#[serde(untagged)]".into());
         let mut impl_attrs = Vec::new();
         if self.model.deprecated || members.iter().any(|m| self.refers_to_deprecated(&m.ty)) {
@@ -72,15 +69,13 @@ impl ModelCx<'_> {
         }
         let no_match =
             literal(&format!("data did not match any variant of untagged enum {}", name.trim_start_matches("r#")));
-        let support = fits.as_ref().and_then(|_| self.names.serde_support_path(&self.model.folders));
         UnionView {
             name: name.to_string(),
             docs: self.model_docs(&[note]),
             attrs,
             variants,
             tag,
-            fits,
-            support,
+            choice,
             no_match,
             impl_attrs,
         }
@@ -90,7 +85,7 @@ impl ModelCx<'_> {
     /// at least two members are objects whose keys are all listed (no catch-all): serde's
     /// untagged order alone would take the first that accepts an object, dropping the keys
     /// only a later member knows.
-    fn fits(&self, order: &[(usize, &Member)], variants: &[MemberView]) -> Option<Vec<FitView>> {
+    fn member_choice(&self, order: &[(usize, &Member)], variants: &[MemberView]) -> Option<MemberChoiceView> {
         let fits: Vec<FitView> = order
             .iter()
             .zip(variants)
@@ -107,7 +102,8 @@ impl ModelCx<'_> {
                 Some(FitView { variant: variant.name.clone(), keys })
             })
             .collect();
-        (fits.len() >= 2).then_some(fits)
+        let support = self.names.serde_support_path(&self.model.folders)?;
+        (fits.len() >= 2).then_some(MemberChoiceView { support, fits })
     }
 
     /// Where a member goes in an untagged enum: serde takes the first member that accepts

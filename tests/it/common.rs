@@ -201,3 +201,26 @@ pub fn run_harness(scratch: &Path, cases: &[(String, serde_json::Value)]) -> Vec
         })
         .collect()
 }
+
+/// The corpus folder of `$MDSCHEMA_CORPUS`, which must hold `expected` (a folder relative to
+/// it); `None`, said on stderr, when the variable is unset: the corpus tests skip.
+pub fn corpus(expected: &str) -> Option<std::path::PathBuf> {
+    let Some(dir) = std::env::var_os("MDSCHEMA_CORPUS") else {
+        eprintln!("skipped: set MDSCHEMA_CORPUS to the corpus folder (CI sets ../shared/corpus)");
+        return None;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    assert!(dir.join(expected).is_dir(), "MDSCHEMA_CORPUS={} holds no {expected}", dir.display());
+    Some(dir)
+}
+
+/// The model titled `title`.
+pub fn model<'s>(loaded: &'s mdschema::Loaded, title: &str) -> &'s mdschema::ir::Model {
+    loaded.schema.models.iter().find(|m| m.title == title).unwrap_or_else(|| panic!("no model {title}"))
+}
+
+/// The fields of `model`, an object.
+pub fn fields(model: &mdschema::ir::Model) -> &[mdschema::ir::Field] {
+    let mdschema::ir::ModelKind::Object { fields, .. } = &model.kind else { panic!("{} is no object", model.title) };
+    fields
+}

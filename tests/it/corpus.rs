@@ -18,21 +18,7 @@ use crate::common;
 use common::cargo;
 
 fn corpus() -> Option<PathBuf> {
-    match std::env::var_os("MDSCHEMA_CORPUS") {
-        Some(dir) => {
-            let dir = PathBuf::from(dir);
-            assert!(
-                dir.join("apideck/java/models").is_dir(),
-                "MDSCHEMA_CORPUS={} holds no apideck/java/models",
-                dir.display()
-            );
-            Some(dir)
-        }
-        None => {
-            eprintln!("skipped: set MDSCHEMA_CORPUS to the corpus folder (CI sets ../shared/corpus)");
-            None
-        }
-    }
+    common::corpus("apideck/java/models")
 }
 
 /// Every dialect folder of the corpus through the real binary: exit 0 (generated) or 2 (the

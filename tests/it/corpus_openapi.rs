@@ -33,12 +33,8 @@ const FOLDERS: &[(&str, &str, usize)] = &[
     ("fastly/php/docs", "openapi-php", 830),
 ];
 
-pub fn corpus() -> Option<PathBuf> {
-    let Some(dir) = std::env::var_os("MDSCHEMA_CORPUS") else {
-        eprintln!("skipped: set MDSCHEMA_CORPUS to the corpus folder (CI sets ../shared/corpus)");
-        return None;
-    };
-    Some(PathBuf::from(dir))
+fn corpus() -> Option<PathBuf> {
+    common::corpus("launchdarkly/go/docs")
 }
 
 #[test]

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use mdschema::ir::{Field, Model, ModelKind, Type};
 
+use crate::common::{self, model};
+
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/merge")
 }
@@ -18,13 +20,8 @@ fn merged() -> mdschema::Config {
     config
 }
 
-fn model<'s>(loaded: &'s mdschema::Loaded, title: &str) -> &'s Model {
-    loaded.schema.models.iter().find(|m| m.title == title).unwrap_or_else(|| panic!("no model {title}"))
-}
-
 fn field<'m>(model: &'m Model, name: &str) -> &'m Field {
-    let ModelKind::Object { fields, .. } = &model.kind else { panic!("{} is no object", model.title) };
-    fields.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no field {name}"))
+    common::fields(model).iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no field {name}"))
 }
 
 #[test]

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use mdschema::ir::{Field, Model, ModelKind, Type};
 use serde_json::{Value, json};
 
+use crate::common::{fields, model};
+
 #[allow(dead_code)]
 mod vendor {
     include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/vendor/expected/models.rs"));
@@ -26,15 +28,6 @@ fn merged(languages: &[&str]) -> mdschema::Config {
 }
 
 const LANGUAGES: [&str; 4] = ["typescript", "go", "java", "ruby"];
-
-fn model<'s>(loaded: &'s mdschema::Loaded, title: &str) -> &'s Model {
-    loaded.schema.models.iter().find(|m| m.title == title).unwrap_or_else(|| panic!("no model {title}"))
-}
-
-fn fields(model: &Model) -> &[Field] {
-    let ModelKind::Object { fields, .. } = &model.kind else { panic!("{} is no object", model.title) };
-    fields
-}
 
 fn field<'m>(model: &'m Model, wire_name: &str) -> &'m Field {
     fields(model).iter().find(|f| f.wire_name == wire_name).unwrap_or_else(|| panic!("no key {wire_name}"))
